@@ -104,3 +104,12 @@ export interface Analysis {
   sources: Source[];
   links: Link[];
 }
+
+/** What the attribution stages (figures, quotes, sources) read: the text and what came before. */
+export interface AnalysisContext {
+  text: string;
+  blocks: Span[];
+  sentences: Sentence[];
+  entities: Entity[];
+  links: Link[];
+}
