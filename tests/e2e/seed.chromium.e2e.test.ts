@@ -1,0 +1,65 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockRemoteRequests, CHROME_BUILD, launchChromium, REPO_ROOT, TEST_OUTPUT, type ChromiumSession } from '../support/browsers';
+import { watchExtensionErrors } from '../support/extension-errors';
+import { chromiumPopover, GLOSS_READY, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR, NEXT_ENTITY_KEY } from '../support/gloss-page';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+
+describe(`Gloss in Chromium (${CHROME_BUILD})`, () => {
+  let server: StaticServer;
+  let browser: ChromiumSession;
+  let page: Page;
+  let cdp: CDPSession;
+  let extensionErrors: string[];
+
+  beforeAll(async () => {
+    server = await startStaticServer(join(REPO_ROOT, 'tests', 'fixtures'));
+    browser = await launchChromium();
+    await blockRemoteRequests(browser.context);
+    page = await browser.context.newPage();
+    cdp = await browser.context.newCDPSession(page);
+    extensionErrors = await watchExtensionErrors(cdp);
+    await page.goto(`${server.origin}/seed/page.html`);
+    await page.waitForSelector(GLOSS_READY, { state: 'attached', timeout: 20_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the figure about Mariupol and who states it when the pointer rests on the name', async () => {
+    const word = await page.evaluate(locateWord, 'Mariupol');
+    expect(word, '"Mariupol" is on the page').not.toBeNull();
+    await page.mouse.move(word!.x - 20, word!.y);
+    await page.mouse.move(word!.x, word!.y, { steps: 5 });
+
+    await expect.poll(() => chromiumPopover(page, cdp), { timeout: 5_000 }).not.toBeNull();
+    const popover = (await chromiumPopover(page, cdp))!;
+    expect(popover.text).toContain(MARIUPOL_FIGURE);
+    expect(popover.text).toMatch(MARIUPOL_MAYOR);
+
+    await mkdir(TEST_OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(TEST_OUTPUT, 'e2e-chromium.png') });
+  });
+
+  it('closes the popover on Escape', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => chromiumPopover(page, cdp), { timeout: 3_000 }).toBeNull();
+  });
+
+  it('reaches the next entity by keyboard and opens its popover', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press(NEXT_ENTITY_KEY);
+    await expect.poll(() => chromiumPopover(page, cdp), { timeout: 3_000 }).not.toBeNull();
+    const popover = await chromiumPopover(page, cdp);
+    expect(popover?.label).toBeTruthy();
+    expect(popover?.label).not.toBe('Mariupol');
+  });
+
+  it('raises no error from the extension', () => {
+    expect(extensionErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIREFOX_BUILD, launchFirefoxWithGloss, REPO_ROOT, TEST_OUTPUT } from '../support/browsers';
+import { firefoxPopover, GLOSS_READY, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR, NEXT_ENTITY_KEY } from '../support/gloss-page';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+
+/** Puppeteer names keys one at a time: "Alt+Shift+N" is pressed as held modifiers, then the key. */
+async function pressChord(page: Page, chord: string): Promise<void> {
+  const keys = chord.split('+') as Parameters<Page['keyboard']['press']>[0][];
+  const key = keys.pop()!;
+  for (const modifier of keys) await page.keyboard.down(modifier);
+  await page.keyboard.press(key);
+  for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+}
+
+describe(`Gloss in Firefox ESR (${FIREFOX_BUILD})`, () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startStaticServer(join(REPO_ROOT, 'tests', 'fixtures'));
+    browser = await launchFirefoxWithGloss();
+    page = await browser.newPage();
+    await page.goto(`${server.origin}/seed/page.html`);
+    await page.waitForSelector(GLOSS_READY, { timeout: 20_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the figure about Mariupol and who states it when the pointer rests on the name', async () => {
+    const word = await page.evaluate(locateWord, 'Mariupol');
+    expect(word, '"Mariupol" is on the page').not.toBeNull();
+    await page.mouse.move(word!.x - 20, word!.y);
+    await page.mouse.move(word!.x, word!.y, { steps: 5 });
+
+    await expect.poll(() => firefoxPopover(page), { timeout: 5_000 }).not.toBeNull();
+    const popover = (await firefoxPopover(page))!;
+    expect(popover.text).toContain(MARIUPOL_FIGURE);
+    expect(popover.text).toMatch(MARIUPOL_MAYOR);
+
+    await mkdir(TEST_OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(TEST_OUTPUT, 'e2e-firefox.png') });
+  });
+
+  it('closes the popover on Escape', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => firefoxPopover(page), { timeout: 3_000 }).toBeNull();
+  });
+
+  it('reaches the next entity by keyboard and opens its popover', async () => {
+    await page.mouse.move(5, 5);
+    await pressChord(page, NEXT_ENTITY_KEY);
+    await expect.poll(() => firefoxPopover(page), { timeout: 3_000 }).not.toBeNull();
+    const popover = await firefoxPopover(page);
+    expect(popover?.label).toBeTruthy();
+    expect(popover?.label).not.toBe('Mariupol');
+  });
+});

@@ -1,0 +1,112 @@
+import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
+import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
+
+/**
+ * The DOM contract of Gloss's content script that the browser tests rely on: a host element on
+ * <html> carrying `data-gloss-state` (`ready` once marks are on the page) and the number of marks,
+ * with the popover (role="dialog") inside a closed shadow root.
+ */
+export const GLOSS_HOST = '[data-gloss-state]';
+export const GLOSS_READY = '[data-gloss-state="ready"]';
+
+/** Where a word is on screen, found in the page's text nodes (page function: runs in the browser). */
+export function locateWord(word: string): { x: number; y: number } | null {
+  const scope = document.querySelector('article') ?? document.body;
+  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.nodeValue?.indexOf(word) ?? -1;
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + word.length);
+    (node.parentElement ?? scope).scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0];
+    if (rect && rect.width > 0) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }
+  return null;
+}
+
+/** An open popover as the reader sees it: the entity it is about and its rendered text. */
+export interface ShownPopover {
+  label: string | null;
+  text: string;
+}
+
+/** The popover an element is, if it is shown, else null (page function). */
+function shownPopover(this: Element): ShownPopover | null {
+  return this.checkVisibility() ? { label: this.getAttribute('aria-label'), text: (this as HTMLElement).innerText } : null;
+}
+
+interface CdpNode {
+  backendNodeId: number;
+  nodeName: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+const attribute = (node: CdpNode, name: string): string | undefined => {
+  const attrs = node.attributes ?? [];
+  const at = attrs.indexOf(name);
+  return at >= 0 && at % 2 === 0 ? attrs[at + 1] : undefined;
+};
+
+function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | null {
+  if (test(node)) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findNode(child, test);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Chromium: Gloss's open popover, or null when none is shown. The shadow root is
+ * closed to page scripts, so this walks the DOM through CDP (`pierce: true` reaches closed roots)
+ * and reads the dialog's rendered text through a handle CDP gives for it.
+ */
+export async function chromiumPopover(page: PlaywrightPage, cdp?: CDPSession): Promise<ShownPopover | null> {
+  const session = cdp ?? (await page.context().newCDPSession(page));
+  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  const host = findNode(root, (n) => attribute(n, 'data-gloss-state') !== undefined);
+  const dialog = host?.shadowRoots?.map((shadow) => findNode(shadow, (n) => attribute(n, 'role') === 'dialog')).find(Boolean);
+  if (!dialog) return null;
+  const { object } = await session.send('DOM.resolveNode', { backendNodeId: dialog.backendNodeId });
+  const { result } = await session.send('Runtime.callFunctionOn', {
+    objectId: object.objectId!,
+    functionDeclaration: shownPopover.toString(),
+    returnByValue: true,
+  });
+  return (result.value as ShownPopover | null) ?? null;
+}
+
+/** What puppeteer keeps of a node's WebDriver BiDi serialisation (not in its public types). */
+interface BidiNodeHandle {
+  remoteValue(): { value?: { shadowRoot?: { type: 'node'; sharedId: string } | null } };
+  realm: unknown;
+  constructor: { from(value: unknown, realm: unknown): ElementHandle<Node> };
+}
+
+/**
+ * Firefox: Gloss's open popover, or null when none is shown. WebDriver BiDi
+ * serialises an element's shadow root whatever its mode (w3c/webdriver-bidi#385), so the host's
+ * serialisation carries a reference to the closed root; a handle built from that reference
+ * lets us query inside it.
+ */
+export async function firefoxPopover(page: PuppeteerPage): Promise<ShownPopover | null> {
+  const host = (await page.$(GLOSS_HOST)) as unknown as BidiNodeHandle | null;
+  const shadow = host?.remoteValue().value?.shadowRoot;
+  if (!host || !shadow) return null;
+  const root = host.constructor.from(shadow, host.realm);
+  return root.evaluate((node) => {
+    const dialog = (node as ShadowRoot).querySelector('[role="dialog"]');
+    return dialog?.checkVisibility() ? { label: dialog.getAttribute('aria-label'), text: (dialog as HTMLElement).innerText } : null;
+  });
+}
+
+/** The content script's shortcut that moves to, and opens the popover of, the next entity mention. */
+export const NEXT_ENTITY_KEY = 'Alt+Shift+N';
+
+/** What the seed article's "Mariupol" popover must show: its figure and who states it. */
+export const MARIUPOL_FIGURE = '160,000';
+export const MARIUPOL_MAYOR = /Bo[iï]t?chenko/;
