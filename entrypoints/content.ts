@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { Analysis, ArticleText } from '../extension/analysis/types';
+import { findArticle } from '../extension/article/find-article';
+import { runGloss, type GlossPage } from '../extension/marking/gloss-page';
+import { isAnalyseReply, readContentRequest, type AnalyseRequest, type PageInfo, type ShowReply } from '../extension/messages';
+import { loadSettings, SETTINGS_KEY } from '../extension/settings/settings';
+import { HOST_TAG } from '../extension/ui/gloss-host';
+
+/** Thin adapter: Gloss's page code with the browser's storage and messaging plugged in. */
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  allFrames: false,
+  async main(ctx) {
+    let run: AbortController | null = null;
+    let page: GlossPage | null = null;
+
+    async function requestAnalysis(article: ArticleText, url: string | null): Promise<Analysis> {
+      const request: AnalyseRequest = { type: 'gloss:analyse', article, url };
+      const reply: unknown = await browser.runtime.sendMessage(request);
+      if (!isAnalyseReply(reply)) throw new Error('the background gave no analysis');
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.analysis;
+    }
+
+    async function start(): Promise<void> {
+      run?.abort();
+      const controller = new AbortController();
+      run = controller;
+      ctx.onInvalidated(() => controller.abort());
+      page = null;
+      const settings = await loadSettings(browser.storage.local);
+      if (controller.signal.aborted) return;
+      page = await runGloss({ win: window, settings, findArticle, requestAnalysis, signal: controller.signal });
+    }
+
+    browser.runtime.onMessage.addListener((message: unknown): Promise<ShowReply | PageInfo> | undefined => {
+      const request = readContentRequest(message);
+      if (request?.type === 'gloss:show-entity') return Promise.resolve({ ok: page?.showEntity(request.entityId) ?? false });
+      if (request?.type === 'gloss:page-info') {
+        const state = document.querySelector(HOST_TAG)?.getAttribute('data-gloss-state') ?? 'off';
+        return Promise.resolve({ url: location.href, state });
+      }
+      return undefined;
+    });
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && SETTINGS_KEY in changes && !ctx.isInvalid) void start();
+    });
+    await start();
+  },
+});

@@ -1,0 +1,155 @@
+/**
+ * Gloss on one page, from finding the article to serving popovers. Everything it adds (the
+ * host element, highlights, listeners) goes away when `signal` aborts. The article finder and
+ * the analysis request are passed in, so this module knows nothing of WXT or of messaging.
+ */
+import type { Analysis, ArticleText, EntityType, Span } from '../analysis/types';
+import type { FoundArticle } from '../article/types';
+import { isSiteDisabled, markedTypes, type Settings } from '../settings/settings';
+import { createGlossHost, type GlossHost } from '../ui/gloss-host';
+import { createPopoverController } from '../ui/popover-controller';
+import { FLASH_HIGHLIGHT, HIGHLIGHT_NAME } from '../ui/styles';
+import { initHover } from './hover';
+import { initKeyboardMode } from './keyboard-mode';
+import { MentionIndex, type MarkedMention } from './mention-index';
+import { hasHighlightApi, highlightPainter, overlayPainter, type MarkPainter } from './painter';
+import { scrollRangeIntoView } from './scroll';
+import { idle, pageLoaded, yieldToMain } from './timing';
+
+export interface GlossPageOptions {
+  win: Window & typeof globalThis;
+  settings: Settings;
+  findArticle(doc: Document, options?: { url?: string }): FoundArticle | null;
+  requestAnalysis(article: ArticleText, url: string | null): Promise<Analysis>;
+  signal: AbortSignal;
+}
+
+export interface GlossPage {
+  analysis: Analysis;
+  /** Scrolls to an entity's first marked mention, flashes it and opens its popover. */
+  showEntity(entityId: string): boolean;
+}
+
+const FLASH_MS = 900;
+
+/** Runs Gloss on the page; resolves to the marked page, or null when there is nothing to do. */
+export async function runGloss(options: GlossPageOptions): Promise<GlossPage | null> {
+  const { win, settings, signal } = options;
+  if (win.top !== win || isSiteDisabled(settings, win.location.href)) return null;
+  await idle(win, signal);
+  if (signal.aborted) return null;
+  const host = createGlossHost(win.document, signal);
+  host.setAttribute('data-gloss-state', 'finding');
+
+  const found = await findArticleOnce(options);
+  if (signal.aborted) return null;
+  if (!found) {
+    host.setAttribute('data-gloss-state', 'no-article');
+    return null;
+  }
+  host.setAttribute('data-gloss-state', 'analysing');
+  let analysis: Analysis;
+  try {
+    analysis = await options.requestAnalysis(found.article, found.meta.url ?? win.location.href);
+  } catch (error) {
+    host.setAttribute('data-gloss-state', 'error');
+    host.setAttribute('data-gloss-error', error instanceof Error ? error.message : String(error));
+    return null;
+  }
+  if (signal.aborted) return null;
+  const page = await markArticle({ win, host, found, analysis, types: markedTypes(settings), signal });
+  if (signal.aborted) return null;
+  host.setAttribute('data-gloss-marks', page.marked);
+  host.setAttribute('data-gloss-state', 'ready');
+  return page;
+}
+
+/** The article at idle, or, on pages that build it later, once more after the load event. */
+async function findArticleOnce({ win, findArticle, signal }: GlossPageOptions): Promise<FoundArticle | null> {
+  const url = win.location.href;
+  const first = findArticle(win.document, { url });
+  if (first || win.document.readyState === 'complete') return first;
+  await pageLoaded(win, signal);
+  await idle(win, signal);
+  return signal.aborted ? null : findArticle(win.document, { url });
+}
+
+interface MarkOptions {
+  win: Window & typeof globalThis;
+  host: GlossHost;
+  found: FoundArticle;
+  analysis: Analysis;
+  types: ReadonlySet<EntityType>;
+  signal: AbortSignal;
+}
+
+/** Paints the mentions and wires hover, keyboard and popover. */
+export async function markArticle({ win, host, found, analysis, types, signal }: MarkOptions): Promise<GlossPage & { marked: number }> {
+  const index = MentionIndex.fromAnalysis(analysis, types);
+  const ranges = await rangesOf(index.mentions, found, signal);
+  const rangeFor = (span: Span): Range | null => {
+    const at = index.indexAt(span.start);
+    const mention = index.mentions[at];
+    const cached = mention && mention.start === span.start && mention.end === span.end ? ranges[at] : undefined;
+    return cached ?? found.map.rangeFor(span.start, span.end);
+  };
+
+  const useHighlights = hasHighlightApi(win);
+  const painter: MarkPainter = useHighlights ? highlightPainter(win) : overlayPainter(host.overlay, win, signal);
+  host.setAttribute('data-gloss-marker', useHighlights ? 'css-highlights' : 'overlay');
+  for (const [type, name] of Object.entries(HIGHLIGHT_NAME)) {
+    const painted = index.mentions.flatMap((mention, at) => (mention.type === type && ranges[at] ? [ranges[at]!] : []));
+    painter.paint(name, painted);
+  }
+  signal.addEventListener('abort', () => painter.clear());
+
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  function showMention(span: Span): void {
+    const range = rangeFor(span);
+    if (!range) return;
+    scrollRangeIntoView(range, win);
+    painter.paint(FLASH_HIGHLIGHT, [range]);
+    clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => painter.paint(FLASH_HIGHLIGHT, []), FLASH_MS);
+  }
+
+  const popover = createPopoverController({
+    host,
+    analysis,
+    rangeFor,
+    showMention,
+    onClose: (byKeyboard) => {
+      if (byKeyboard) keyboard.resume();
+    },
+    signal,
+  });
+  const keyboard = initKeyboardMode({ win, host, analysis, index, rangeFor, painter, popover, signal });
+  initHover({ win, host, index, map: found.map, rangeFor, popover, signal });
+
+  return {
+    analysis,
+    marked: ranges.filter(Boolean).length,
+    showEntity(entityId) {
+      const first = index.mentions.find((mention) => mention.entityId === entityId);
+      if (!first) return false;
+      showMention(first);
+      popover.open(entityId, first, false);
+      return true;
+    },
+  };
+}
+
+/** Live ranges for the mentions, built in slices that keep each main-thread task short. */
+async function rangesOf(mentions: readonly MarkedMention[], found: FoundArticle, signal: AbortSignal): Promise<(Range | null)[]> {
+  const ranges: (Range | null)[] = [];
+  let sliceStart = performance.now();
+  for (const mention of mentions) {
+    if (signal.aborted) break;
+    ranges.push(found.map.rangeFor(mention.start, mention.end));
+    if (performance.now() - sliceStart > 8) {
+      await yieldToMain();
+      sliceStart = performance.now();
+    }
+  }
+  return ranges;
+}

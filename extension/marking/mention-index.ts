@@ -1,0 +1,90 @@
+/**
+ * The marked mentions of one article, sorted by position, so that "which mention is under the
+ * pointer" (an article-text offset) is a binary search and keyboard navigation is an index step.
+ */
+import type { Analysis, EntityType } from '../analysis/types';
+
+export interface MarkedMention {
+  start: number;
+  end: number;
+  entityId: string;
+  type: EntityType;
+}
+
+export class MentionIndex {
+  /** Sorted by start; overlapping mentions are dropped (the earlier, then longer, one wins). */
+  readonly mentions: readonly MarkedMention[];
+
+  constructor(mentions: MarkedMention[]) {
+    this.mentions = withoutOverlaps(mentions);
+  }
+
+  /** The mentions of the entities whose kind is in `types`. */
+  static fromAnalysis(analysis: Analysis, types: ReadonlySet<EntityType>): MentionIndex {
+    const mentions: MarkedMention[] = [];
+    for (const entity of analysis.entities) {
+      if (!types.has(entity.type)) continue;
+      for (const { start, end } of entity.mentions) mentions.push({ start, end, entityId: entity.id, type: entity.type });
+    }
+    return new MentionIndex(mentions);
+  }
+
+  get size(): number {
+    return this.mentions.length;
+  }
+
+  /** Position in `mentions` of the mention containing `offset` (start inclusive, end exclusive), or -1. */
+  indexAt(offset: number): number {
+    const candidate = this.lastStartingAtOrBefore(offset);
+    const mention = this.mentions[candidate];
+    return mention && offset < mention.end ? candidate : -1;
+  }
+
+  mentionAt(offset: number): MarkedMention | null {
+    return this.mentions[this.indexAt(offset)] ?? null;
+  }
+
+  /** Position of the first mention starting at or after `offset`, or -1. */
+  indexFrom(offset: number): number {
+    const next = this.lastStartingAtOrBefore(offset - 1) + 1;
+    return next < this.mentions.length ? next : -1;
+  }
+
+  /** Positions in `mentions` of one entity's mentions, in text order. */
+  indicesOf(entityId: string): number[] {
+    const found: number[] = [];
+    this.mentions.forEach((mention, index) => {
+      if (mention.entityId === entityId) found.push(index);
+    });
+    return found;
+  }
+
+  /** Binary search: the last mention whose start is <= offset, or -1. */
+  private lastStartingAtOrBefore(offset: number): number {
+    let low = 0;
+    let high = this.mentions.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      if (this.mentions[middle]!.start <= offset) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found;
+  }
+}
+
+function withoutOverlaps(mentions: MarkedMention[]): MarkedMention[] {
+  const sorted = mentions
+    .filter((mention) => mention.end > mention.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: MarkedMention[] = [];
+  for (const mention of sorted) {
+    const previous = kept[kept.length - 1];
+    if (!previous || mention.start >= previous.end) kept.push(mention);
+  }
+  return kept;
+}

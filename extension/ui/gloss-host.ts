@@ -1,0 +1,82 @@
+/**
+ * Gloss's one element on the page: `<gloss-host>`, appended to <html>, with a closed shadow root
+ * holding the popover, the fallback mark layer, the keyboard focus target and a live region.
+ * Its attributes are the documented, stable state that tests and curious readers can see:
+ *   data-gloss-state   finding | analysing | ready | no-article | error
+ *   data-gloss-marks   number of mentions marked (when ready)
+ *   data-gloss-marker  css-highlights | overlay
+ *   data-gloss-popover id of the entity whose popover is open (absent when none)
+ *   data-gloss-error   the error message (state error)
+ */
+import { PAGE_CSS, SHADOW_CSS } from './styles';
+
+export const HOST_TAG = 'gloss-host';
+
+export type GlossState = 'finding' | 'analysing' | 'ready' | 'no-article' | 'error';
+
+export interface GlossHost {
+  element: HTMLElement;
+  /** Layer for the fallback marks, positioned at the document's origin. */
+  overlay: HTMLElement;
+  /** Where the popover is rendered. */
+  popoverLayer: HTMLElement;
+  /** The focusable stand-in for the focused mention in keyboard mode. */
+  focusTarget: HTMLElement;
+  /** Whether an event target seen by the page's listeners is Gloss's UI (closed-shadow events are retargeted to the host). */
+  owns(target: EventTarget | null): boolean;
+  /** Whether a node is inside Gloss's shadow root. */
+  inside(node: EventTarget | null): boolean;
+  setAttribute(name: `data-gloss-${string}`, value: string | number | null): void;
+  announce(message: string): void;
+}
+
+const HOST_STYLE = 'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
+
+export function createGlossHost(doc: Document, signal: AbortSignal): GlossHost {
+  doc.querySelector(HOST_TAG)?.remove(); // one left behind by an invalidated earlier instance
+  const element = doc.createElement(HOST_TAG);
+  element.setAttribute('style', HOST_STYLE);
+  // A <style> in the host's light DOM is not rendered but applies to the whole document: the
+  // `::highlight()` colours, without touching the page's own <head>.
+  const pageStyle = doc.createElement('style');
+  pageStyle.textContent = PAGE_CSS;
+  element.append(pageStyle);
+
+  const shadow = element.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = SHADOW_CSS;
+  const overlay = div(doc, 'overlay');
+  overlay.setAttribute('aria-hidden', 'true');
+  const popoverLayer = div(doc, 'popover-layer');
+  const focusTarget = div(doc, 'visually-hidden');
+  focusTarget.tabIndex = -1;
+  focusTarget.setAttribute('role', 'button');
+  const live = div(doc, 'visually-hidden');
+  live.setAttribute('aria-live', 'polite');
+  live.setAttribute('role', 'status');
+  shadow.append(style, overlay, popoverLayer, focusTarget, live);
+  doc.documentElement.append(element);
+  signal.addEventListener('abort', () => element.remove());
+
+  return {
+    element,
+    overlay,
+    popoverLayer,
+    focusTarget,
+    owns: (target) => target === element,
+    inside: (node) => node instanceof Node && shadow.contains(node),
+    setAttribute(name, value) {
+      if (value === null) element.removeAttribute(name);
+      else element.setAttribute(name, String(value));
+    },
+    announce(message) {
+      live.textContent = message;
+    },
+  };
+}
+
+function div(doc: Document, className: string): HTMLElement {
+  const element = doc.createElement('div');
+  element.className = className;
+  return element;
+}

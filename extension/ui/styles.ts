@@ -1,0 +1,81 @@
+/** Gloss's CSS: one sheet for the page (highlight colours only) and one inside the shadow root. */
+import type { EntityType } from '../analysis/types';
+
+/** Highlight names registered in `CSS.highlights`, one per entity kind, plus focus and flash. */
+export const HIGHLIGHT_NAME: Record<EntityType, string> = {
+  PER: 'gloss-per',
+  ORG: 'gloss-org',
+  LOC: 'gloss-loc',
+  MISC: 'gloss-misc',
+};
+export const FOCUS_HIGHLIGHT = 'gloss-focus';
+export const FLASH_HIGHLIGHT = 'gloss-flash';
+
+const COLOURS: Record<EntityType, string> = {
+  PER: '59, 130, 246',
+  ORG: '168, 85, 247',
+  LOC: '16, 185, 129',
+  MISC: '245, 158, 11',
+};
+
+/**
+ * Page-level rules: `::highlight()` only paints colours and decorations, so marking never moves
+ * a glyph. The same colours serve the overlay boxes of the fallback (inside the shadow root).
+ */
+export const PAGE_CSS = [
+  ...(Object.keys(HIGHLIGHT_NAME) as EntityType[]).map(
+    (type) =>
+      `::highlight(${HIGHLIGHT_NAME[type]}) { background-color: rgba(${COLOURS[type]}, 0.14); text-decoration: underline 2px rgba(${COLOURS[type]}, 0.7); text-underline-offset: 3px; }`,
+  ),
+  `::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgba(250, 204, 21, 0.55); color: #111; }`,
+  `::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(250, 204, 21, 0.85); color: #111; }`,
+].join('\n');
+
+export const SHADOW_CSS = `
+:host { all: initial; }
+.overlay { position: absolute; top: 0; left: 0; width: 0; height: 0; pointer-events: none; }
+.overlay .box { position: absolute; pointer-events: none; border-bottom: 2px solid; mix-blend-mode: multiply; }
+${(Object.keys(COLOURS) as EntityType[])
+  .map((type) => `.overlay .box.${HIGHLIGHT_NAME[type]} { background: rgba(${COLOURS[type]}, 0.14); border-color: rgba(${COLOURS[type]}, 0.7); }`)
+  .join('\n')}
+.overlay .box.${FOCUS_HIGHLIGHT} { background: rgba(250, 204, 21, 0.55); border-color: transparent; }
+.overlay .box.${FLASH_HIGHLIGHT} { background: rgba(250, 204, 21, 0.85); border-color: transparent; }
+.visually-hidden { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.popover-layer { position: fixed; top: 0; left: 0; width: max-content; z-index: 2147483647; }
+.popover {
+  box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(70vh, 520px); overflow: auto;
+  padding: 12px 14px; border-radius: 10px; border: 1px solid #d4d4d8; background: #fff; color: #18181b;
+  box-shadow: 0 10px 30px rgba(0, 0, 0, 0.18); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  text-align: left;
+}
+.popover:focus { outline: none; }
+.popover:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+.popover header { display: flex; align-items: baseline; gap: 8px; }
+.popover h2 { margin: 0; font-size: 16px; font-weight: 650; flex: 1 1 auto; }
+.popover h3 { margin: 10px 0 4px; font-size: 11px; font-weight: 650; letter-spacing: 0.05em; text-transform: uppercase; color: #52525b; }
+.popover ul { margin: 0; padding-left: 18px; }
+.popover li { margin: 2px 0; }
+.popover p { margin: 6px 0 0; }
+.popover .role { font-style: italic; }
+.popover .aliases, .popover .stated-by, .popover .about, .popover .count { color: #52525b; }
+.popover .kind { font-size: 12px; padding: 1px 8px; border-radius: 999px; white-space: nowrap; }
+${(Object.keys(COLOURS) as EntityType[]).map((type) => `.popover .kind-${type} { background: rgba(${COLOURS[type]}, 0.16); }`).join('\n')}
+.popover button { font: inherit; font-size: 13px; color: #18181b; background: #f4f4f5; border: 1px solid #d4d4d8; border-radius: 6px; padding: 2px 8px; cursor: pointer; }
+.popover button:hover { background: #e4e4e7; }
+.popover button:disabled { opacity: 0.5; cursor: default; }
+.popover button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+.popover button.close { border: none; background: none; font-size: 18px; line-height: 1; padding: 0 4px; }
+.popover .mentions { display: flex; align-items: center; gap: 6px; margin-top: 10px; padding-top: 8px; border-top: 1px solid #e4e4e7; }
+.popover .mentions .count { flex: 1 1 auto; font-size: 13px; }
+.popover a { color: #1d4ed8; word-break: break-all; }
+.popover details { margin-top: 8px; font-size: 13px; }
+.popover summary { cursor: pointer; color: #3f3f46; }
+@media (prefers-color-scheme: dark) {
+  .popover { background: #18181b; color: #f4f4f5; border-color: #3f3f46; }
+  .popover h3, .popover .aliases, .popover .stated-by, .popover .about, .popover .count, .popover summary { color: #a1a1aa; }
+  .popover button { background: #27272a; color: #f4f4f5; border-color: #3f3f46; }
+  .popover button:hover { background: #3f3f46; }
+  .popover a { color: #93c5fd; }
+  .popover .mentions { border-color: #3f3f46; }
+}
+`;
