@@ -1,0 +1,121 @@
+import { LABEL_COUNT, LABELS, type TrainableWeights, type Weights } from './tagger';
+
+/**
+ * The shipped recogniser: a pruned feature table with 8-bit weights, kept as base64 in JSON so
+ * the bundler can inline it and Node can import it. Rows are sorted by feature hash and found
+ * by binary search, so loading only decodes two typed arrays.
+ */
+export interface ModelFile {
+  format: 'gloss.ner/1';
+  labels: string[];
+  /** Little-endian uint32 feature hashes, ascending. */
+  hashes: string;
+  /** Little-endian float32 scale of each row: weight = byte * scale. */
+  scales: string;
+  /** int8 weights, LABEL_COUNT per hash. */
+  weights: string;
+  /** What the model was trained on, and how. */
+  trainedOn: string;
+}
+
+export class CompactWeights implements Weights {
+  constructor(
+    private readonly hashes: Uint32Array,
+    private readonly scales: Float32Array,
+    private readonly weights: Int8Array,
+  ) {}
+
+  get size(): number {
+    return this.hashes.length;
+  }
+
+  addScores(features: number[], scores: Float64Array): void {
+    for (const f of features) {
+      const row = this.find(f);
+      if (row < 0) continue;
+      const base = row * LABEL_COUNT;
+      const scale = this.scales[row]!;
+      for (let k = 0; k < LABEL_COUNT; k++) scores[k]! += this.weights[base + k]! * scale;
+    }
+  }
+
+  private find(hash: number): number {
+    let lo = 0;
+    let hi = this.hashes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const h = this.hashes[mid]!;
+      if (h === hash) return mid;
+      if (h < hash) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+}
+
+/**
+ * Keeps the rows whose largest averaged weight reaches `minWeight` and quantises each row to
+ * int8 with its own scale (one scale for all rows would round the many small weights to zero).
+ */
+export function compactModel(trained: TrainableWeights, trainedOn: string, minWeight = 0.5): ModelFile {
+  const rows: [number, Float64Array][] = [];
+  for (const [hash, avg] of trained.averaged()) {
+    if (avg.some(x => Math.abs(x) >= minWeight)) rows.push([hash, avg]);
+  }
+  rows.sort((a, b) => a[0] - b[0]);
+  const hashes = new Uint32Array(rows.length);
+  const scales = new Float32Array(rows.length);
+  const weights = new Int8Array(rows.length * LABEL_COUNT);
+  rows.forEach(([hash, avg], r) => {
+    hashes[r] = hash;
+    scales[r] = Math.max(...avg.map(Math.abs)) / 127;
+    avg.forEach((x, k) => (weights[r * LABEL_COUNT + k] = Math.round(x / scales[r]!)));
+  });
+  return {
+    format: 'gloss.ner/1',
+    labels: [...LABELS],
+    hashes: toBase64(littleEndian(hashes)),
+    scales: toBase64(littleEndian(scales)),
+    weights: toBase64(new Uint8Array(weights.buffer)),
+    trainedOn,
+  };
+}
+
+export function loadModel(file: ModelFile): CompactWeights {
+  if (file.format !== 'gloss.ner/1' || file.labels.join() !== LABELS.join()) {
+    throw new Error(`unsupported NER model (${file.format}, labels ${file.labels.join(' ')})`);
+  }
+  const hashes = fromLittleEndian(fromBase64(file.hashes), Uint32Array);
+  const scales = fromLittleEndian(fromBase64(file.scales), Float32Array);
+  const weightBytes = fromBase64(file.weights);
+  return new CompactWeights(hashes, scales, new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.byteLength));
+}
+
+// The file is little-endian whatever the machine; typed arrays use the machine's order.
+function littleEndian(values: Uint32Array | Float32Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  values.forEach((v, i) => (values instanceof Float32Array ? view.setFloat32(i * 4, v, true) : view.setUint32(i * 4, v, true)));
+  return bytes;
+}
+
+function fromLittleEndian<T extends Uint32Array | Float32Array>(bytes: Uint8Array, Type: new (length: number) => T): T {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const values = new Type(bytes.byteLength / 4);
+  for (let i = 0; i < values.length; i++) values[i] = Type === (Float32Array as unknown) ? view.getFloat32(i * 4, true) : view.getUint32(i * 4, true);
+  return values;
+}
+
+// atob/btoa exist in browsers, workers and Node >= 16, unlike Buffer.
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
