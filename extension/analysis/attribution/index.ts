@@ -1,0 +1,310 @@
+import type { AnalysisContext, Entity, Sentence, Span, Token } from '../types';
+import { PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, SUBJECT_VERB_FILLERS, TIME_WORDS } from './cues';
+import { findQuotedSpans, type QuotedSpan } from './marks';
+import { MentionIndex, type EntityMention } from './mentions';
+
+/** Who states something: an entity id, and the words naming them (even when no entity matches). */
+export interface Speaker {
+  entity: string | null;
+  text: string | null;
+}
+
+/** A speech cue in a sentence ("said X", "according to X") and the speaker it names. */
+export interface Cue extends Span {
+  speaker: Speaker;
+  sentence: number;
+  /** "according to X" (an attribution of facts) rather than a reporting verb. */
+  according: boolean;
+}
+
+/** A top-level quoted span with its speaker. */
+export interface AttributedQuote extends QuotedSpan {
+  speaker: Speaker;
+}
+
+const NOBODY: Speaker = { entity: null, text: null };
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those']);
+const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'that', 'which', 'who', 'as', 'while', 'when', 'because', 'so', 'if', 'where', 'than', 'after', 'before']);
+const QUOTE_MARKS = /^["“”«»„‘’']$/;
+const NP_END = new Set([',', '.', ';', ':', '(', ')', 'that', 'which', 'who', 'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while']);
+
+const cache = new WeakMap<AnalysisContext, Attribution>();
+
+/** The attribution facts of an article, computed once and shared by the figure, quote and source stages. */
+export function attributionOf(ctx: AnalysisContext): Attribution {
+  let a = cache.get(ctx);
+  if (!a) {
+    a = new Attribution(ctx);
+    cache.set(ctx, a);
+  }
+  return a;
+}
+
+export class Attribution {
+  readonly mentions: MentionIndex;
+  readonly quotes: AttributedQuote[];
+  /** The cues of each sentence, in text order. */
+  readonly cues: Cue[][];
+  private readonly entityById: Map<string, Entity>;
+  private readonly sentenceStarts: number[];
+
+  constructor(private readonly ctx: AnalysisContext) {
+    this.mentions = new MentionIndex(ctx.entities);
+    this.entityById = new Map(ctx.entities.map((e) => [e.id, e]));
+    this.sentenceStarts = ctx.sentences.map((s) => s.start);
+    const spans = findQuotedSpans(ctx.text, ctx.blocks);
+    this.cues = this.findAllCues(spans);
+    this.quotes = this.attributeQuotes(spans);
+  }
+
+  entity(id: string | null): Entity | undefined {
+    return id == null ? undefined : this.entityById.get(id);
+  }
+
+  /** Index of the sentence containing `pos` (or the last one starting before it). */
+  sentenceAt(pos: number): number {
+    let lo = 0;
+    let hi = this.sentenceStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.sentenceStarts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The top-level quote containing `pos`, if any. */
+  quoteAt(pos: number): AttributedQuote | null {
+    let lo = 0;
+    let hi = this.quotes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const q = this.quotes[mid]!;
+      if (pos < q.open) hi = mid - 1;
+      else if (pos >= q.close) lo = mid + 1;
+      else return q;
+    }
+    return null;
+  }
+
+  /** The cue nearest to `span` in the given sentences, preferring cues that name someone. */
+  nearestCue(span: Span, fromSentence: number, toSentence: number): Cue | null {
+    let best: Cue | null = null;
+    let bestScore = Infinity;
+    for (let s = fromSentence; s <= toSentence; s++) {
+      for (const cue of this.cues[s] ?? []) {
+        const distance = cue.start >= span.end ? cue.start - span.end : Math.max(0, span.start - cue.end);
+        const score = distance + (cue.speaker.entity || cue.speaker.text ? 0 : 10000);
+        if (score < bestScore) {
+          best = cue;
+          bestScore = score;
+        }
+      }
+    }
+    return best;
+  }
+
+  // ---- cues ---------------------------------------------------------------------------------
+
+  private findAllCues(spans: QuotedSpan[]): Cue[][] {
+    let q = 0;
+    let lastSpeakerBlock = -1;
+    let lastSpeaker: Speaker = NOBODY;
+    return this.ctx.sentences.map((sentence, index) => {
+      // which tokens lie inside quotation marks (spans and sentences are both in text order)
+      while (q < spans.length && spans[q]!.close <= sentence.start) q++;
+      const quoted = sentence.tokens.map((t) => spans.slice(q, q + 8).some((sp) => t.start >= sp.open && t.end <= sp.close));
+      const context = { sentence, quoted, index, lastSpeaker: sentence.block === lastSpeakerBlock ? lastSpeaker : NOBODY };
+      const cues = this.cuesOf(context);
+      for (const cue of cues) {
+        if (cue.speaker.entity) {
+          lastSpeaker = cue.speaker;
+          lastSpeakerBlock = sentence.block;
+          context.lastSpeaker = cue.speaker;
+        }
+      }
+      return cues;
+    });
+  }
+
+  private cuesOf(c: SentenceContext): Cue[] {
+    const { tokens } = c.sentence;
+    const cues: Cue[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (c.quoted[i]) continue;
+      const word = tokens[i]!.text.toLowerCase();
+      const next = tokens[i + 1]?.text.toLowerCase();
+      const cue = (speaker: Speaker, according = false): Cue => ({ start: tokens[i]!.start, end: tokens[i]!.end, speaker, sentence: c.index, according });
+      if (word === 'according' && next === 'to') {
+        cues.push(cue(this.phraseSpeaker(c, i + 2), true));
+      } else if (SPEECH_VERBS.has(word) || (word === 'went' && next === 'on') || (word === 'pointed' && next === 'out')) {
+        const before = this.subjectBefore(c, i);
+        const speaker = before ?? (word === 'told' ? null : this.subjectAfter(c, i + (next === 'on' || next === 'out' ? 2 : 1), i));
+        cues.push(cue(speaker ?? NOBODY));
+      } else if (SPEECH_PARTICIPLES.has(word)) {
+        const previous = cues[cues.length - 1];
+        cues.push(cue(previous && !previous.according ? previous.speaker : this.sentenceSubject(c, i)));
+      }
+    }
+    return cues;
+  }
+
+  /** The speaker named by the phrase starting at token `from` ("according to the UN, which ..."). */
+  private phraseSpeaker(c: SentenceContext, from: number): Speaker {
+    const { tokens } = c.sentence;
+    let to = from;
+    while (to < tokens.length && !c.quoted[to] && !NP_END.has(tokens[to]!.text.toLowerCase())) to++;
+    if (to === from) return NOBODY;
+    const span = { start: tokens[from]!.start, end: tokens[to - 1]!.end };
+    const found = this.mentions.within(span.start, span.end);
+    const named = found.find((m) => m.entity.type !== 'LOC') ?? found[0];
+    if (named) return this.speakerOf(named);
+    return this.roleSpeaker(tokens.slice(from, to), span.start);
+  }
+
+  /** The subject of the verb at token `v`, read backwards: a name, a pronoun, an apposition or a role noun. */
+  private subjectBefore(c: SentenceContext, v: number): Speaker | null {
+    const { tokens } = c.sentence;
+    let j = v - 1;
+    while (j >= 0 && !c.quoted[j] && (SUBJECT_VERB_FILLERS.has(tokens[j]!.text.toLowerCase()) || TIME_WORDS.has(tokens[j]!.text.toLowerCase()))) j--;
+    if (j < 0 || c.quoted[j] || QUOTE_MARKS.test(tokens[j]!.text)) return null;
+    const t = tokens[j]!;
+    const lower = t.text.toLowerCase();
+    if (PRONOUNS.has(lower)) return this.pronounSpeaker(lower, t.start, c);
+    const ending = this.mentionEndingAt(t, c.sentence);
+    if (ending) return this.speakerOf(ending);
+    if (t.text === ',') return this.appositionSubject(c, j);
+    if (!/^\p{L}/u.test(t.text) || CLAUSE_WORDS.has(lower)) return null;
+    let k = j;
+    while (k > 0 && j - k < 6 && !c.quoted[k - 1] && /^\p{L}/u.test(tokens[k - 1]!.text) && !CLAUSE_WORDS.has(tokens[k - 1]!.text.toLowerCase()) && !DETERMINERS.has(tokens[k]!.text.toLowerCase())) k--;
+    const phrase = tokens.slice(k, j + 1);
+    const inside = this.mentions.within(phrase[0]!.start, t.end).find((m) => m.entity.type !== 'LOC');
+    return inside ? this.speakerOf(inside) : this.roleSpeaker(phrase, t.start);
+  }
+
+  /** "“…,” Dr. Jane Roe, the director of the hospital, said": the first person (or organisation) of the clause. */
+  private appositionSubject(c: SentenceContext, comma: number): Speaker | null {
+    const { tokens } = c.sentence;
+    let k = comma - 1;
+    while (k >= 0 && !c.quoted[k] && !QUOTE_MARKS.test(tokens[k]!.text) && ![';', ':'].includes(tokens[k]!.text)) k--;
+    if (k + 1 >= comma) return null;
+    const found = this.mentions.within(tokens[k + 1]!.start, tokens[comma]!.start);
+    const named = found.find((m) => m.entity.type === 'PER') ?? found.find((m) => m.entity.type === 'ORG') ?? found.find((m) => m.entity.type === 'MISC');
+    return named ? this.speakerOf(named) : null;
+  }
+
+  /** The speaker after an inverted verb ("…,” said Jane Roe" / "confirmed the mayor"). */
+  private subjectAfter(c: SentenceContext, from: number, verb: number): Speaker | null {
+    const { tokens } = c.sentence;
+    const prev = tokens[verb - 1];
+    const inverted = !prev || c.quoted[verb - 1] || QUOTE_MARKS.test(prev.text) || prev.text === ',';
+    const first = tokens[from];
+    if (!inverted || !first) return null;
+    const lower = first.text.toLowerCase();
+    if (PRONOUNS.has(lower)) return this.pronounSpeaker(lower, first.start, c);
+    let to = from;
+    while (to < tokens.length && to - from < 8 && !NP_END.has(tokens[to]!.text.toLowerCase())) to++;
+    if (to === from) return null;
+    const named = this.mentions.within(first.start, tokens[to - 1]!.end)[0];
+    if (named && named.start === first.start) return this.speakerOf(named);
+    if (DETERMINERS.has(lower) || /^\p{Ll}/u.test(first.text)) return this.roleSpeaker(tokens.slice(from, to), first.start);
+    return named ? this.speakerOf(named) : null;
+  }
+
+  /** The main subject for a participle without an earlier reporting verb ("X dampened hopes, stressing ..."). */
+  private sentenceSubject(c: SentenceContext, before: number): Speaker {
+    const { tokens } = c.sentence;
+    const found = this.mentions.within(c.sentence.start, tokens[before]!.start);
+    const named = found.find((m) => m.entity.type === 'PER') ?? found.find((m) => m.entity.type === 'ORG');
+    return named ? this.speakerOf(named) : NOBODY;
+  }
+
+  private mentionEndingAt(t: Token, sentence: Sentence): EntityMention | undefined {
+    return this.mentions.within(sentence.start, t.end).find((m) => m.end === t.end || (m.end === t.start && /^['’]s$/i.test(t.text)));
+  }
+
+  /** he/she: the block's last speaker, else the last person named; it/they/we: the last organisation named in the block. */
+  private pronounSpeaker(pronoun: string, pos: number, c: SentenceContext): Speaker {
+    if (pronoun === 'he' || pronoun === 'she' || pronoun === 'i') {
+      if (c.lastSpeaker.entity) return { entity: c.lastSpeaker.entity, text: pronoun };
+      const person = this.mentions.lastBefore(pos, (m) => m.entity.type === 'PER');
+      return person ? { entity: person.entity.id, text: pronoun } : NOBODY;
+    }
+    const block = this.ctx.blocks[c.sentence.block];
+    const org = this.mentions.lastBefore(pos, (m) => m.entity.type === 'ORG' && (!block || m.start >= block.start), 30);
+    return org ? { entity: org.entity.id, text: pronoun } : NOBODY;
+  }
+
+  /**
+   * A role noun phrase ("the mayor", "the Ukrainian president", "the ministry") resolved to the
+   * most recently mentioned entity whose role or name contains its head noun; otherwise the
+   * phrase itself as an unnamed source ("officials").
+   */
+  private roleSpeaker(phrase: Token[], pos: number): Speaker {
+    const words = phrase.map((t) => t.text).filter((w) => /^\p{L}/u.test(w));
+    const content = words.filter((w) => !DETERMINERS.has(w.toLowerCase()));
+    const head = content[content.length - 1]?.toLowerCase();
+    const text = words.join(' ') || null;
+    if (!head || head === 'latter' || head === 'former') return { entity: null, text };
+    const fits = (e: Entity) => {
+      const described = `${e.role ?? ''} ${e.name}`.toLowerCase().split(/[^\p{L}]+/u);
+      return described.includes(head) || (head.endsWith('s') && described.includes(head.slice(0, -1)));
+    };
+    const recent = this.mentions.lastBefore(pos, (m) => fits(m.entity), 400);
+    return { entity: recent?.entity.id ?? null, text };
+  }
+
+  private speakerOf(m: EntityMention): Speaker {
+    return { entity: m.entity.id, text: this.ctx.text.slice(m.start, m.end) };
+  }
+
+  // ---- quotes -------------------------------------------------------------------------------
+
+  /**
+   * The speaker of each quote: the nearest cue in the sentences the quote spans; else the previous
+   * quote's speaker when it follows on in the same or the preceding paragraph; else a cue elsewhere
+   * in its paragraph.
+   */
+  private attributeQuotes(spans: QuotedSpan[]): AttributedQuote[] {
+    const out: AttributedQuote[] = [];
+    for (const span of spans) {
+      const first = this.sentenceAt(span.open);
+      const last = this.sentenceAt(Math.max(span.open, span.close - 1));
+      const cue = this.nearestCue({ start: span.open, end: span.close }, first, Math.min(last + 1, this.sameBlockLast(last)));
+      let speaker = cue?.speaker ?? NOBODY;
+      const previous = out[out.length - 1];
+      if (!speaker.entity && !speaker.text && previous && this.followsOn(previous, span)) speaker = previous.speaker;
+      if (!speaker.entity && !speaker.text) speaker = this.blockSpeaker(span) ?? NOBODY;
+      out.push({ ...span, speaker });
+    }
+    return out;
+  }
+
+  /** The last sentence index of the block `sentence` belongs to, so that a cue search never leaves the paragraph. */
+  private sameBlockLast(sentence: number): number {
+    const next = this.ctx.sentences[sentence + 1];
+    return next && next.block === this.ctx.sentences[sentence]!.block ? sentence + 1 : sentence;
+  }
+
+  private followsOn(previous: AttributedQuote, span: QuotedSpan): boolean {
+    if (previous.block === span.block) return true;
+    const block = this.ctx.blocks[span.block];
+    return previous.block === span.block - 1 && !!block && span.open - block.start < 2;
+  }
+
+  private blockSpeaker(span: QuotedSpan): Speaker | null {
+    const block = this.ctx.blocks[span.block];
+    if (!block) return null;
+    const from = this.sentenceAt(block.start);
+    const to = this.sentenceAt(Math.max(block.start, block.end - 1));
+    const cue = this.nearestCue({ start: span.open, end: span.close }, from, to);
+    return cue && (cue.speaker.entity || cue.speaker.text) ? cue.speaker : null;
+  }
+}
+
+interface SentenceContext {
+  sentence: Sentence;
+  quoted: boolean[];
+  index: number;
+  lastSpeaker: Speaker;
+}

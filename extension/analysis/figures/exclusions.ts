@@ -1,0 +1,50 @@
+import type { AnalysisContext } from '../types';
+import type { NumberPhrase } from './index';
+
+const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+const CLOCK_AFTER = /^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|BST\b|ET\b|EST\b|EDT\b|PST\b|CET\b|o['’]clock))/i;
+/** Maturities and delivery terms: "10-year notes", "three-month aluminum". */
+const INSTRUMENT = /^[-‐\s](?:year|month|week|day)s?[-‐\s](?:notes?|bonds?|yields?|treasur(?:y|ies)|bills?|gilts?|aluminium|aluminum|copper|nickel|zinc|futures|contracts?|rates?|swaps?|paper|debt|loans?|mortgages?|deposits?|securities)\b/i;
+const PREVIOUS_WORD = /([\p{L}][\p{L}\p{M}.'’-]*)\s*$/u;
+const NEXT_WORD = /^\s*([\p{L}][\p{L}.]*)/u;
+
+/** True when the number is not a quantity: a date, a year, a clock time, part of a name or a list number. */
+export function isExcluded(ctx: AnalysisContext, p: NumberPhrase): boolean {
+  const { text } = ctx;
+  const before = text.slice(Math.max(0, p.numberStart - 30), p.numberStart);
+  const after = text.slice(p.numberEnd, p.numberEnd + 30);
+  const previous = PREVIOUS_WORD.exec(before)?.[1] ?? '';
+  const next = NEXT_WORD.exec(after)?.[1] ?? '';
+  const g = p.groups;
+  if (g.num && (MONTHS.test(previous) || MONTHS.test(next))) return true;
+  if (g.num && isYear(g) ) return true;
+  if (g.num && CLOCK_AFTER.test(after)) return true;
+  if (INSTRUMENT.test(after)) return true;
+  if (g.den && isDateOrRatio(g.num!, g.den)) return true;
+  if (g.num && !g.cur && !g.pct && !g.dscale && !p.hedge && isNamePart(before, previous)) return true;
+  return isListNumber(ctx, p, after);
+}
+
+function isYear(g: Record<string, string | undefined>): boolean {
+  const n = Number(g.num);
+  return /^\d{4}$/.test(g.num!) && n >= 1800 && n <= 2100 && !g.cur && !g.pct && !g.dscale && !g.den;
+}
+
+/** "9/11" and "24/7" are dates or ratios, "7/32" a fraction. */
+function isDateOrRatio(num: string, den: string): boolean {
+  const a = Number(num);
+  const b = Number(den.slice(1));
+  return a >= b || (a <= 12 && b <= 31);
+}
+
+/** "Boeing 787", "Nikkei 225", "Progress MS-04": a number right after a capitalised word inside a sentence. */
+function isNamePart(before: string, previous: string): boolean {
+  if (!/^\p{Lu}/u.test(previous) || !/\s$/.test(before) || /^\p{Lu}\.?$/u.test(previous)) return false;
+  const prefix = before.slice(0, before.length - before.trimEnd().length === 0 ? before.length : before.trimEnd().length - previous.length);
+  return !/(?:^|[.!?:"“”]\s*)$/.test(prefix.trimEnd()) && prefix.trim().length > 0;
+}
+
+/** "1. The first point" at the start of a block. */
+function isListNumber(ctx: AnalysisContext, p: NumberPhrase, after: string): boolean {
+  return ctx.blocks.some((b) => b.start === p.numberStart) && /^[.)]\s/.test(after);
+}
