@@ -108,6 +108,16 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
     },
   };
 
+  // A popover opened by hover does not take focus, so Escape is heard on the document; capture
+  // first, so the key does not also leave keyboard focus mode.
+  function closeOnEscape(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || openEntityId === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    controller.close(true);
+  }
+
+  layer.ownerDocument.addEventListener('keydown', closeOnEscape, { capture: true, signal });
   layer.addEventListener('pointerenter', () => controller.keepOpen(), { signal });
   layer.addEventListener('pointerleave', () => controller.closeSoon(), { signal });
   signal.addEventListener('abort', () => controller.close());
