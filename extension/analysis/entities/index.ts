@@ -1,6 +1,94 @@
-import type { Entity, Sentence } from '../types';
+import type { Entity, Mention, Sentence, Token } from '../types';
+import { clusterMentions, clusterType, type Cluster } from './coref';
+import { defaultWeights } from './default-model';
+import { isAcronym, nameKey, TITLE_WORDS } from './names';
+import { recognizeMentions } from './recognize';
+import { findRole } from './roles';
+import type { Weights } from './tagger';
+
+/** A mention with where it sits in the sentences. */
+interface Located {
+  mention: Mention;
+  sentence: Sentence;
+  first: number;
+  last: number;
+}
 
 /** Finds the named entities of an English text, merged into one record per real-world thing. */
-export function findEntities(_text: string, _sentences: Sentence[]): Entity[] {
-  return []; // interim: the recognizer lands with the entities work
+export function findEntities(text: string, sentences: Sentence[], weights: Weights = defaultWeights()): Entity[] {
+  const located = locate(cleanMentions(text, sentences, recognizeMentions(text, sentences, weights)), sentences);
+  const clusters = clusterMentions(located.map(l => l.mention), bracketedAcronyms(located));
+  return clusters.map((cluster, i) => toEntity(cluster, `e${i + 1}`, text, located));
+}
+
+/**
+ * Drops title words the recogniser left at the start of a person's name ("President Zelensky"
+ * -> "Zelensky") and a possessive left at the end.
+ */
+function cleanMentions(text: string, sentences: Sentence[], mentions: Mention[]): Mention[] {
+  const tokensOf = (m: Mention): Token[] =>
+    sentences.find(s => s.start <= m.start && m.end <= s.end)?.tokens.filter(t => t.start >= m.start && t.end <= m.end) ?? [];
+  return mentions.flatMap(m => {
+    let tokens = tokensOf(m);
+    while (tokens.length > 1 && m.type === 'PER' && TITLE_WORDS.has(tokens[0]!.text.replace(/\.$/, '').toLowerCase())) tokens = tokens.slice(1);
+    while (tokens.length > 1 && /^['’][sS]?$/.test(tokens[tokens.length - 1]!.text)) tokens = tokens.slice(0, -1);
+    if (!tokens.length) return [];
+    const start = tokens[0]!.start;
+    const end = tokens[tokens.length - 1]!.end;
+    return [{ ...m, start, end, text: text.slice(start, end) }];
+  });
+}
+
+function locate(mentions: Mention[], sentences: Sentence[]): Located[] {
+  return mentions.flatMap(mention => {
+    const sentence = sentences.find(s => s.start <= mention.start && mention.end <= s.end);
+    if (!sentence) return [];
+    const first = sentence.tokens.findIndex(t => t.start === mention.start);
+    const last = sentence.tokens.findIndex(t => t.end === mention.end);
+    return first >= 0 && last >= first ? [{ mention, sentence, first, last }] : [];
+  });
+}
+
+/** "the United Nations (UN)": every mention written "UN" abbreviates that mention. */
+function bracketedAcronyms(located: Located[]): Map<Mention, Mention> {
+  const expansionOf = new Map<string, Mention>();
+  for (const { mention, sentence, last } of located) {
+    const [open, inner, close] = sentence.tokens.slice(last + 1, last + 4);
+    if (open?.text === '(' && close?.text === ')' && inner && isAcronym(inner.text) && !isAcronym(mention.text)) {
+      expansionOf.set(inner.text, mention);
+    }
+  }
+  const acronymOf = new Map<Mention, Mention>();
+  for (const { mention } of located) {
+    const expansion = expansionOf.get(mention.text);
+    if (expansion) acronymOf.set(mention, expansion);
+  }
+  return acronymOf;
+}
+
+function toEntity(cluster: Cluster, id: string, text: string, located: Located[]): Entity {
+  const name = cluster.head.text;
+  const where = cluster.mentions.map(m => located.find(l => l.mention === m)!);
+  const forms = [...cluster.mentions.map(m => m.text), ...where.flatMap(titledForm)];
+  return {
+    id,
+    name,
+    type: clusterType(cluster),
+    aliases: [...new Set(forms)].filter(form => form !== name),
+    role: where.map(l => roleAround(l, text, located)).find(role => role !== null) ?? null,
+    mentions: cluster.mentions.map(({ start, end }) => ({ start, end })),
+  };
+}
+
+/** "President Zelensky", "Mr Mugabe": the name with the title written before it, as an alias. */
+function titledForm({ mention, sentence, first }: Located): string[] {
+  const title = sentence.tokens[first - 1];
+  if (mention.type !== 'PER' || !title || !/^\p{Lu}/u.test(title.text) || !TITLE_WORDS.has(title.text.replace(/\.$/, '').toLowerCase())) return [];
+  return [`${title.text} ${mention.text}`];
+}
+
+function roleAround({ mention, sentence, first, last }: Located, text: string, located: Located[]): string | null {
+  const others = located.filter(l => l.sentence === sentence && l.mention !== mention);
+  const inName = (i: number) => others.some(o => o.first <= i && i <= o.last);
+  return findRole(text, sentence.tokens, first, last, inName);
 }

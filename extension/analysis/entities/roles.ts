@@ -1,0 +1,104 @@
+import type { Token } from '../types';
+import { normalizeWord } from './normalize';
+
+/**
+ * The role or description an article gives next to a name, read from the tokens around it (no
+ * parser): a title before it ("Kremlin spokesman Dmitry Peskov"), an apposition after it
+ * ("Ganna Malyar, deputy defense minister,") or before it ("the head of Russian diplomacy,
+ * Sergei Lavrov").
+ */
+
+/** Nouns that head a role or a description. */
+const ROLE_NOUNS = new Set(
+  (
+    'president vice-president minister premier chancellor spokesman spokeswoman spokesperson secretary ' +
+    'secretary-general mayor governor chief head director leader chairman chairwoman chair ceo founder ' +
+    'co-founder adviser advisor ambassador envoy commander general official officer senator representative ' +
+    'congressman congresswoman lawmaker judge prosecutor attorney lawyer analyst economist professor ' +
+    'researcher scientist reporter correspondent editor journalist counterpart king queen prince princess ' +
+    'pope coach manager player striker midfielder defender goalkeeper captain owner partner member ' +
+    'deputy diplomat negotiator candidate nominee councillor councilor sheriff commissioner administrator ' +
+    'agency group company firm organisation organization ngo newspaper broadcaster network party ' +
+    'movement militia army ministry department institute university bank ' +
+    'city port town village capital region province state country island district county neighbourhood ' +
+    'neighborhood suburb area peninsula river sea'
+  ).split(' '),
+);
+
+/** Words that may stand inside a role before its noun: "deputy", "foreign", "former"... */
+const ROLE_MODIFIERS = new Set(
+  (
+    'deputy vice former acting interim senior top chief assistant associate executive managing general ' +
+    'foreign defense defence interior finance health justice economy economic education energy trade ' +
+    'security military police press news national regional local state federal prime first ' +
+    'strategic major largest main key small southern northern eastern western central mercenary'
+  ).split(' '),
+);
+
+const DETERMINERS = new Set(['the', 'a', 'an']);
+const PHRASE_ENDS = new Set([',', '.', ';', ':', ')', '(', '"', '“', '”', '—', '–']);
+const MAX_APPOSITION = 12;
+
+const lower = (t: Token | undefined): string => normalizeWord(t?.text ?? '').toLowerCase();
+const isRoleNoun = (t: Token | undefined): boolean => t !== undefined && lower(t).split('-').some(part => ROLE_NOUNS.has(part) || ROLE_NOUNS.has(lower(t)));
+const isCapitalizedWord = (t: Token): boolean => /^\p{Lu}\p{Ll}/u.test(t.text);
+
+/**
+ * The role given around the mention at tokens [first, last] of the sentence, or null.
+ * `inName(i)` says whether token i belongs to another entity mention ("Kremlin").
+ */
+export function findRole(text: string, tokens: Token[], first: number, last: number, inName: (i: number) => boolean): string | null {
+  const span = titleBefore(tokens, first, inName) ?? appositionAfter(tokens, last) ?? appositionBefore(tokens, first);
+  return span ? text.slice(tokens[span[0]]!.start, tokens[span[1]]!.end) : null;
+}
+
+/** "Kremlin spokesman", "Ukrainian President", "NGO", "his Russian counterpart" -> token range. */
+function titleBefore(tokens: Token[], first: number, inName: (i: number) => boolean): [number, number] | null {
+  const end = first - 1;
+  if (!isRoleNoun(tokens[end])) return null;
+  let start = end;
+  while (start - 1 >= 0) {
+    const t = tokens[start - 1]!;
+    const word = lower(t);
+    const fits = ROLE_NOUNS.has(word) || ROLE_MODIFIERS.has(word) || inName(start - 1) || (isCapitalizedWord(t) && /(an|ese|ish|i)$/.test(word));
+    if (!fits) break;
+    start--;
+  }
+  return [start, end];
+}
+
+/** "Ganna Malyar, deputy defense minister," / "Mariupol, a strategic port city on the Sea of Azov". */
+function appositionAfter(tokens: Token[], last: number): [number, number] | null {
+  if (tokens[last + 1]?.text !== ',') return null;
+  let start = last + 2;
+  const opening = tokens[start];
+  if (!opening || /^(who|which|where|whose|that|said|says|told|and|but)$/i.test(opening.text)) return null;
+  if (DETERMINERS.has(lower(opening))) start++;
+  return phraseFrom(tokens, start);
+}
+
+/** "the head of Russian diplomacy, Sergei Lavrov" -> the phrase between the start (or a comma) and the name. */
+function appositionBefore(tokens: Token[], first: number): [number, number] | null {
+  if (tokens[first - 1]?.text !== ',') return null;
+  const end = first - 2;
+  let start = end;
+  while (start - 1 >= 0 && !PHRASE_ENDS.has(tokens[start - 1]!.text) && end - start < MAX_APPOSITION) start--;
+  if (start > 0 && !PHRASE_ENDS.has(tokens[start - 1]!.text)) return null;
+  if (!DETERMINERS.has(lower(tokens[start]))) return null;
+  const phrase = phraseFrom(tokens, start + 1);
+  return phrase && phrase[1] === end ? phrase : null;
+}
+
+/** A description from token `start` to the next punctuation, if it names a role or a kind of place. */
+function phraseFrom(tokens: Token[], start: number): [number, number] | null {
+  let end = start;
+  while (end + 1 < tokens.length && !PHRASE_ENDS.has(tokens[end + 1]!.text) && end + 1 - start < MAX_APPOSITION) end++;
+  if (end + 1 < tokens.length && !PHRASE_ENDS.has(tokens[end + 1]!.text)) return null; // too long to be an apposition
+  const phrase = tokens.slice(start, end + 1);
+  if (!phrase.length || /^\p{Lu}/u.test(phrase[0]!.text) && !isRoleNoun(phrase[0]) && !ROLE_MODIFIERS.has(lower(phrase[0]))) return null;
+  // the role noun comes before any "of"/"on" complement: "head of Russian diplomacy", "port city on the Sea of Azov"
+  const complement = phrase.findIndex(t => /^(of|on|in|at|for|to|near|from|with)$/.test(t.text));
+  const core = complement > 0 ? phrase.slice(0, complement) : phrase;
+  if (!core.some(isRoleNoun)) return null;
+  return [start, end];
+}
