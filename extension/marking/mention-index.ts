@@ -44,21 +44,6 @@ export class MentionIndex {
     return this.mentions[this.indexAt(offset)] ?? null;
   }
 
-  /** Position of the first mention starting at or after `offset`, or -1. */
-  indexFrom(offset: number): number {
-    const next = this.lastStartingAtOrBefore(offset - 1) + 1;
-    return next < this.mentions.length ? next : -1;
-  }
-
-  /** Positions in `mentions` of one entity's mentions, in text order. */
-  indicesOf(entityId: string): number[] {
-    const found: number[] = [];
-    this.mentions.forEach((mention, index) => {
-      if (mention.entityId === entityId) found.push(index);
-    });
-    return found;
-  }
-
   /** Binary search: the last mention whose start is <= offset, or -1. */
   private lastStartingAtOrBefore(offset: number): number {
     let low = 0;
