@@ -26,7 +26,13 @@ const NOBODY: Speaker = { entity: null, text: null };
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'that', 'which', 'who', 'as', 'while', 'when', 'because', 'so', 'if', 'where', 'than', 'after', 'before']);
 const QUOTE_MARKS = /^["“”«»„‘’']$/;
-const NP_END = new Set([',', '.', ';', ':', '(', ')', 'that', 'which', 'who', 'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while']);
+const NP_END = new Set([',', '.', ';', ':', '(', ')', 'and', 'that', 'which', 'who', 'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while']);
+
+/** Heads of unnamed plural sources ("Obama administration officials said"): the group, not the entity it belongs to. */
+const UNNAMED_GROUPS = new Set(
+  'officials sources analysts experts people residents authorities diplomats members workers lawmakers leaders witnesses investigators prosecutors doctors staff aides advisers observers critics economists'.split(' '),
+);
+const PLACE_PREPOSITIONS = new Set(['of', 'from', 'in', 'at', 'near', 'around', 'outside', 'inside']);
 
 const cache = new WeakMap<AnalysisContext, Attribution>();
 
@@ -137,9 +143,10 @@ export class Attribution {
       const cue = (speaker: Speaker, according = false): Cue => ({ start: tokens[i]!.start, end: tokens[i]!.end, speaker, sentence: c.index, according });
       if (word === 'according' && next === 'to') {
         cues.push(cue(this.phraseSpeaker(c, i + 2), true));
-      } else if (SPEECH_VERBS.has(word) || (word === 'went' && next === 'on') || (word === 'pointed' && next === 'out')) {
-        const before = this.subjectBefore(c, i);
-        const speaker = before ?? (word === 'told' ? null : this.subjectAfter(c, i + (next === 'on' || next === 'out' ? 2 : 1), i));
+      } else if (this.isSpeechVerb(c, i)) {
+        const after = word === 'told' ? null : this.subjectAfter(c, i + (next === 'on' || next === 'out' ? 2 : 1), i);
+        // "…, reported Jane Roe" names the speaker after the verb; otherwise look for the subject before it
+        const speaker = after?.entity && this.isPersonOrOrg(after.entity) ? after : this.subjectBefore(c, i) ?? after;
         cues.push(cue(speaker ?? NOBODY));
       } else if (SPEECH_PARTICIPLES.has(word)) {
         const previous = cues[cues.length - 1];
@@ -147,6 +154,25 @@ export class Attribution {
       }
     }
     return cues;
+  }
+
+  /**
+   * A reporting verb used as one: not a capitalised word inside the sentence ("United States"),
+   * not followed by "to" ("claims to have", "said to be"; "told" excepted).
+   */
+  private isSpeechVerb(c: SentenceContext, i: number): boolean {
+    const { tokens } = c.sentence;
+    const t = tokens[i]!;
+    const word = t.text.toLowerCase();
+    const next = tokens[i + 1]?.text.toLowerCase();
+    if (!(SPEECH_VERBS.has(word) || (word === 'went' && next === 'on') || (word === 'pointed' && next === 'out'))) return false;
+    if (i > 0 && /^\p{Lu}/u.test(t.text) && !QUOTE_MARKS.test(tokens[i - 1]!.text)) return false;
+    return word === 'told' || next !== 'to';
+  }
+
+  private isPersonOrOrg(id: string): boolean {
+    const type = this.entityById.get(id)?.type;
+    return type === 'PER' || type === 'ORG';
   }
 
   /** The speaker named by the phrase starting at token `from` ("according to the UN, which ..."). */
@@ -172,12 +198,14 @@ export class Attribution {
     const lower = t.text.toLowerCase();
     if (PRONOUNS.has(lower)) return this.pronounSpeaker(lower, t.start, c);
     const ending = this.mentionEndingAt(t, c.sentence);
-    if (ending) return this.speakerOf(ending);
+    if (ending && !(ending.entity.type === 'LOC' && this.afterPreposition(c.sentence, ending))) return this.speakerOf(ending);
     if (t.text === ',') return this.appositionSubject(c, j);
+    if (lower === 'and') return this.sentenceSubject(c, j);
     if (!/^\p{L}/u.test(t.text) || CLAUSE_WORDS.has(lower)) return null;
     let k = j;
     while (k > 0 && j - k < 6 && !c.quoted[k - 1] && /^\p{L}/u.test(tokens[k - 1]!.text) && !CLAUSE_WORDS.has(tokens[k - 1]!.text.toLowerCase()) && !DETERMINERS.has(tokens[k]!.text.toLowerCase())) k--;
     const phrase = tokens.slice(k, j + 1);
+    if (UNNAMED_GROUPS.has(lower)) return { entity: null, text: phrase.map((p) => p.text).join(' ') };
     const inside = this.mentions.within(phrase[0]!.start, t.end).find((m) => m.entity.type !== 'LOC');
     return inside ? this.speakerOf(inside) : this.roleSpeaker(phrase, t.start);
   }
@@ -219,6 +247,11 @@ export class Attribution {
     return named ? this.speakerOf(named) : NOBODY;
   }
 
+  private afterPreposition(sentence: Sentence, m: EntityMention): boolean {
+    const i = sentence.tokens.findIndex((t) => t.start === m.start);
+    return i > 0 && PLACE_PREPOSITIONS.has(sentence.tokens[i - 1]!.text.toLowerCase());
+  }
+
   private mentionEndingAt(t: Token, sentence: Sentence): EntityMention | undefined {
     return this.mentions.within(sentence.start, t.end).find((m) => m.end === t.end || (m.end === t.start && /^['’]s$/i.test(t.text)));
   }
@@ -227,12 +260,18 @@ export class Attribution {
   private pronounSpeaker(pronoun: string, pos: number, c: SentenceContext): Speaker {
     if (pronoun === 'he' || pronoun === 'she' || pronoun === 'i') {
       if (c.lastSpeaker.entity) return { entity: c.lastSpeaker.entity, text: pronoun };
-      const person = this.mentions.lastBefore(pos, (m) => m.entity.type === 'PER');
+      const person = this.mentions.lastBefore(pos, (m) => m.entity.type === 'PER' && this.isSubjectPerson(m), 60) ?? this.mentions.lastBefore(pos, (m) => m.entity.type === 'PER');
       return person ? { entity: person.entity.id, text: pronoun } : NOBODY;
     }
     const block = this.ctx.blocks[c.sentence.block];
     const org = this.mentions.lastBefore(pos, (m) => m.entity.type === 'ORG' && (!block || m.start >= block.start), 30);
     return org ? { entity: org.entity.id, text: pronoun } : NOBODY;
+  }
+
+  /** The first person named in its sentence: the likely subject a later "he" or "she" refers to. */
+  private isSubjectPerson(m: EntityMention): boolean {
+    const sentence = this.ctx.sentences[this.sentenceAt(m.start)]!;
+    return this.mentions.within(sentence.start, m.end).find((x) => x.entity.type === 'PER') === m;
   }
 
   /**
@@ -246,12 +285,19 @@ export class Attribution {
     const head = content[content.length - 1]?.toLowerCase();
     const text = words.join(' ') || null;
     if (!head || head === 'latter' || head === 'former') return { entity: null, text };
-    const fits = (e: Entity) => {
+    // entities described by the head noun, those matching the most of the phrase's words first
+    const has = (described: string[], w: string) => described.includes(w) || (w.endsWith('s') && described.includes(w.slice(0, -1)));
+    let best = new Set<string>();
+    let bestScore = 0;
+    for (const e of this.ctx.entities) {
       const described = `${e.role ?? ''} ${e.name}`.toLowerCase().split(/[^\p{L}]+/u);
-      return described.includes(head) || (head.endsWith('s') && described.includes(head.slice(0, -1)));
-    };
-    const recent = this.mentions.lastBefore(pos, (m) => fits(m.entity), 400);
-    return { entity: recent?.entity.id ?? null, text };
+      if (!has(described, head)) continue;
+      const score = content.filter((w) => has(described, w.toLowerCase())).length;
+      if (score > bestScore) [best, bestScore] = [new Set([e.id]), score];
+      else if (score === bestScore) best.add(e.id);
+    }
+    const recent = best.size ? this.mentions.lastBefore(pos, (m) => best.has(m.entity.id), 400) : null;
+    return { entity: recent?.entity.id ?? (best.size === 1 ? [...best][0]! : null), text };
   }
 
   private speakerOf(m: EntityMention): Speaker {
@@ -271,13 +317,38 @@ export class Attribution {
       const first = this.sentenceAt(span.open);
       const last = this.sentenceAt(Math.max(span.open, span.close - 1));
       const cue = this.nearestCue({ start: span.open, end: span.close }, first, Math.min(last + 1, this.sameBlockLast(last)));
-      let speaker = cue?.speaker ?? NOBODY;
+      let speaker = named(cue?.speaker) ?? NOBODY;
       const previous = out[out.length - 1];
-      if (!speaker.entity && !speaker.text && previous && this.followsOn(previous, span)) speaker = previous.speaker;
-      if (!speaker.entity && !speaker.text) speaker = this.blockSpeaker(span) ?? NOBODY;
+      if (!named(speaker) && previous && this.followsOn(previous, span)) speaker = previous.speaker;
+      if (!named(speaker)) speaker = this.blockSpeaker(span) ?? this.previousBlockSpeaker(span) ?? NOBODY;
       out.push({ ...span, speaker });
     }
+    // a sub-heading made of a quote ("3. “Not some irregular channel”") is said by whoever says it in the section
+    out.forEach((q, i) => {
+      if (!named(q.speaker) && this.isHeadingQuote(q)) q.speaker = out.slice(i + 1, i + 4).find((next) => named(next.speaker) && next.block <= q.block + 3)?.speaker ?? NOBODY;
+    });
     return out;
+  }
+
+  private isHeadingQuote(q: QuotedSpan): boolean {
+    const block = this.ctx.blocks[q.block];
+    if (!block) return false;
+    const outside = this.ctx.text.slice(block.start, q.open) + this.ctx.text.slice(q.close, block.end);
+    return outside.replace(/[\s\d.)]/g, '').length <= 2;
+  }
+
+  /** A quote opening its paragraph with no cue continues the previous paragraph's last speaker. */
+  private previousBlockSpeaker(span: QuotedSpan): Speaker | null {
+    const block = this.ctx.blocks[span.block];
+    if (!block || span.open - block.start > 1 || span.block === 0) return null;
+    const previous = this.ctx.blocks[span.block - 1]!;
+    const from = this.sentenceAt(previous.start);
+    const to = this.sentenceAt(Math.max(previous.start, previous.end - 1));
+    for (let s = to; s >= from; s--) {
+      const cue = [...(this.cues[s] ?? [])].reverse().find((c) => c.speaker.entity);
+      if (cue) return cue.speaker;
+    }
+    return null;
   }
 
   /** The last sentence index of the block `sentence` belongs to, so that a cue search never leaves the paragraph. */
@@ -300,6 +371,11 @@ export class Attribution {
     const cue = this.nearestCue({ start: span.open, end: span.close }, from, to);
     return cue && (cue.speaker.entity || cue.speaker.text) ? cue.speaker : null;
   }
+}
+
+/** The speaker when it names someone (an entity or at least words), else null. */
+function named(speaker: Speaker | undefined): Speaker | null {
+  return speaker && (speaker.entity || speaker.text) ? speaker : null;
 }
 
 interface SentenceContext {

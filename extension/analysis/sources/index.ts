@@ -1,6 +1,60 @@
-import type { AnalysisContext, Figure, Quote, Source } from '../types';
+import { attributionOf, type Attribution } from '../attribution';
+import type { AnalysisContext, Entity, Figure, Link, Quote, Source, Span } from '../types';
 
-/** Finds the sources the article relies on, with the links the page gives near them. */
-export function findSources(_ctx: AnalysisContext, _figures: Figure[], _quotes: Quote[]): Source[] {
-  return []; // interim: lands with the attribution work
+/** Nouns that make a named thing a cited document: "its 2021-2022 report", "the Amnesty study". */
+const DOCUMENT = /\b(?:report|study|survey|statement|investigation|analysis|review|poll|data|figures|tweet|post|interview|release)s?\b/i;
+/** "an investigation by X", "in an interview with X", "a report from X": X is relied on. */
+const CITED_BY = /\b(?:investigation|interview|report|reporting|study|survey|analysis|statement|data|figures|poll|review|documents?|tweet)\s+(?:by|with|from|of)\s+(?:the\s+)?(?:(?:[^\s,.;]+\s+){1,4}(?:and|&)\s+(?:the\s+)?)?$/i;
+
+/**
+ * The sources the article relies on: every entity named as a speaker (a cue, a quote, a figure's
+ * source) or as the author of a document it cites, with the links the page gives in the
+ * attributing sentence or whose text names the source.
+ */
+export function findSources(ctx: AnalysisContext, figures: Figure[], quotes: Quote[]): Source[] {
+  const a = attributionOf(ctx);
+  const cited = new Map<string, Span[]>(); // entity id -> where it is cited
+  const cite = (id: string | null, at: Span) => {
+    if (!id || !a.entity(id)) return;
+    const list = cited.get(id) ?? [];
+    list.push(at);
+    cited.set(id, list);
+  };
+  for (const cues of a.cues) for (const cue of cues) cite(cue.speaker.entity, cue);
+  for (const q of quotes) cite(q.speaker, q);
+  for (const f of figures) cite(f.source, f);
+  for (const m of a.mentions.all) if (isCitedDocument(ctx.text, m)) cite(m.entity.id, m);
+  return [...cited].map(([id, at]) => {
+    const entity = a.entity(id)!;
+    return { entity: id, name: entity.name, links: linksFor(ctx, a, entity, at) };
+  });
+}
+
+/** "an investigation by X", "X's report", a named report. */
+function isCitedDocument(text: string, m: Span & { entity: Entity }): boolean {
+  if (CITED_BY.test(text.slice(Math.max(0, m.start - 30), m.start))) return true;
+  return m.entity.type === 'MISC' && DOCUMENT.test(text.slice(m.start, m.end));
+}
+
+/** The links in the sentences citing the entity that name it, else any link overlapping one of its mentions. */
+function linksFor(ctx: AnalysisContext, a: Attribution, entity: Entity, at: Span[]): string[] {
+  const hrefs = new Set<string>();
+  const names = [entity.name, ...entity.aliases].map((n) => n.toLowerCase());
+  for (const link of ctx.links) {
+    if (namesEntity(link, names) || entity.mentions.some((m) => overlaps(m, link) && at.some((s) => sameSentence(a, s, link)))) hrefs.add(link.href);
+  }
+  return [...hrefs];
+}
+
+function namesEntity(link: Link, names: string[]): boolean {
+  const t = link.text.toLowerCase();
+  return names.some((n) => n.length > 1 && new RegExp(`(?:^|[^\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`, 'u').test(t));
+}
+
+function overlaps(x: Span, y: Span): boolean {
+  return x.start < y.end && y.start < x.end;
+}
+
+function sameSentence(a: Attribution, x: Span, y: Span): boolean {
+  return a.sentenceAt(x.start) === a.sentenceAt(y.start);
 }
