@@ -4,7 +4,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockRemoteRequests, CHROME_BUILD, launchChromium, REPO_ROOT, TEST_OUTPUT, type ChromiumSession } from '../support/browsers';
 import { watchExtensionErrors } from '../support/extension-errors';
-import { chromiumPopover, GLOSS_READY, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR, NEXT_ENTITY_KEY } from '../support/gloss-page';
+import { chromiumPopover, GLOSS_HOST, GLOSS_READY, glossOutcome, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR, KEYS, openEntityByKeyboard } from '../support/gloss-page';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
 describe(`Gloss in Chromium (${CHROME_BUILD})`, () => {
@@ -30,6 +30,11 @@ describe(`Gloss in Chromium (${CHROME_BUILD})`, () => {
     await server?.close();
   });
 
+  it('marks the names in the article', async () => {
+    const outcome = await page.evaluate(glossOutcome, GLOSS_HOST);
+    expect(outcome?.marks, 'data-gloss-marks').toBeGreaterThan(0);
+  });
+
   it('shows the figure about Mariupol and who states it when the pointer rests on the name', async () => {
     const word = await page.evaluate(locateWord, 'Mariupol');
     expect(word, '"Mariupol" is on the page').not.toBeNull();
@@ -46,17 +51,15 @@ describe(`Gloss in Chromium (${CHROME_BUILD})`, () => {
   });
 
   it('closes the popover on Escape', async () => {
-    await page.keyboard.press('Escape');
+    await page.keyboard.press(KEYS.close);
     await expect.poll(() => chromiumPopover(page, cdp), { timeout: 3_000 }).toBeNull();
   });
 
-  it('reaches the next entity by keyboard and opens its popover', async () => {
+  it('reaches another entity by keyboard and opens its popover', async () => {
     await page.mouse.move(5, 5);
-    await page.keyboard.press(NEXT_ENTITY_KEY);
-    await expect.poll(() => chromiumPopover(page, cdp), { timeout: 3_000 }).not.toBeNull();
-    const popover = await chromiumPopover(page, cdp);
-    expect(popover?.label).toBeTruthy();
-    expect(popover?.label).not.toBe('Mariupol');
+    const driver = { press: (chord: string) => page.keyboard.press(chord), popover: () => chromiumPopover(page, cdp) };
+    const popover = await openEntityByKeyboard(driver, 'Mariupol');
+    expect(popover?.label, 'the popover of an entity other than Mariupol').toBeTruthy();
   });
 
   it('raises no error from the extension', () => {

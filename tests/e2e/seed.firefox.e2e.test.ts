@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_BUILD, launchFirefoxWithGloss, REPO_ROOT, TEST_OUTPUT } from '../support/browsers';
-import { firefoxPopover, GLOSS_READY, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR, NEXT_ENTITY_KEY } from '../support/gloss-page';
+import { firefoxPopover, GLOSS_HOST, GLOSS_READY, glossOutcome, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR, KEYS, openEntityByKeyboard } from '../support/gloss-page';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
-/** Puppeteer names keys one at a time: "Alt+Shift+N" is pressed as held modifiers, then the key. */
+/** Puppeteer presses keys one at a time: "Alt+Shift+KeyG" is held modifiers around the key. */
 async function pressChord(page: Page, chord: string): Promise<void> {
   const keys = chord.split('+') as Parameters<Page['keyboard']['press']>[0][];
   const key = keys.pop()!;
@@ -33,6 +33,11 @@ describe(`Gloss in Firefox ESR (${FIREFOX_BUILD})`, () => {
     await server?.close();
   });
 
+  it('marks the names in the article', async () => {
+    const outcome = await page.evaluate(glossOutcome, GLOSS_HOST);
+    expect(outcome?.marks, 'data-gloss-marks').toBeGreaterThan(0);
+  });
+
   it('shows the figure about Mariupol and who states it when the pointer rests on the name', async () => {
     const word = await page.evaluate(locateWord, 'Mariupol');
     expect(word, '"Mariupol" is on the page').not.toBeNull();
@@ -49,16 +54,14 @@ describe(`Gloss in Firefox ESR (${FIREFOX_BUILD})`, () => {
   });
 
   it('closes the popover on Escape', async () => {
-    await page.keyboard.press('Escape');
+    await page.keyboard.press(KEYS.close);
     await expect.poll(() => firefoxPopover(page), { timeout: 3_000 }).toBeNull();
   });
 
-  it('reaches the next entity by keyboard and opens its popover', async () => {
+  it('reaches another entity by keyboard and opens its popover', async () => {
     await page.mouse.move(5, 5);
-    await pressChord(page, NEXT_ENTITY_KEY);
-    await expect.poll(() => firefoxPopover(page), { timeout: 3_000 }).not.toBeNull();
-    const popover = await firefoxPopover(page);
-    expect(popover?.label).toBeTruthy();
-    expect(popover?.label).not.toBe('Mariupol');
+    const driver = { press: (chord: string) => pressChord(page, chord), popover: () => firefoxPopover(page) };
+    const popover = await openEntityByKeyboard(driver, 'Mariupol');
+    expect(popover?.label, 'the popover of an entity other than Mariupol').toBeTruthy();
   });
 });

@@ -6,8 +6,19 @@ import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
  * <html> carrying `data-gloss-state` (`ready` once marks are on the page) and the number of marks,
  * with the popover (role="dialog") inside a closed shadow root.
  */
-export const GLOSS_HOST = '[data-gloss-state]';
+export const GLOSS_HOST = 'gloss-host[data-gloss-state]';
 export const GLOSS_READY = '[data-gloss-state="ready"]';
+
+/**
+ * Gloss's outcome on the page once it has settled: its state and how many mentions it marked;
+ * null while it is still working (page function: runs in the browser, so self-contained).
+ */
+export function glossOutcome(hostSelector: string): { state: string; marks: number } | null {
+  const host = document.querySelector(hostSelector);
+  const state = host?.getAttribute('data-gloss-state');
+  if (!host || !state || !['ready', 'no-article', 'error'].includes(state)) return null;
+  return { state, marks: Number(host.getAttribute('data-gloss-marks') ?? 0) };
+}
 
 /** Where a word is on screen, found in the page's text nodes (page function: runs in the browser). */
 export function locateWord(word: string): { x: number; y: number } | null {
@@ -104,9 +115,46 @@ export async function firefoxPopover(page: PuppeteerPage): Promise<ShownPopover 
   });
 }
 
-/** The content script's shortcut that moves to, and opens the popover of, the next entity mention. */
-export const NEXT_ENTITY_KEY = 'Alt+Shift+N';
+/**
+ * The keyboard path to the names (extension/marking/keyboard-mode.ts): a shortcut enters focus
+ * mode on the first name in view, Tab moves to the next name, Enter opens its popover, Escape
+ * closes it (back to focus mode).
+ */
+export const KEYS = { focusMode: 'Alt+Shift+KeyG', nextName: 'Tab', openPopover: 'Enter', close: 'Escape' } as const;
 
 /** What the seed article's "Mariupol" popover must show: its figure and who states it. */
 export const MARIUPOL_FIGURE = '160,000';
 export const MARIUPOL_MAYOR = /Bo[iï]t?chenko/;
+
+/** What the tests need from a browser driver (Playwright or Puppeteer) to use the keyboard path. */
+export interface KeyboardDriver {
+  /** Presses a chord such as "Alt+Shift+KeyG". */
+  press(chord: string): Promise<void>;
+  popover(): Promise<ShownPopover | null>;
+}
+
+async function waitForPopover(driver: KeyboardDriver, timeoutMs = 1_500): Promise<ShownPopover | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = await driver.popover();
+    if (shown || Date.now() > deadline) return shown;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Enters focus mode and walks the names with the keyboard alone until the popover of an entity
+ * other than `otherThan` opens (null: any entity); returns that popover, or null if none opened
+ * within `maxNames` names.
+ */
+export async function openEntityByKeyboard(driver: KeyboardDriver, otherThan: string | null, maxNames = 8): Promise<ShownPopover | null> {
+  await driver.press(KEYS.focusMode);
+  for (let name = 0; name < maxNames; name += 1) {
+    await driver.press(KEYS.openPopover);
+    const shown = await waitForPopover(driver);
+    if (shown && shown.label !== otherThan) return shown;
+    if (shown) await driver.press(KEYS.close);
+    await driver.press(KEYS.nextName);
+  }
+  return null;
+}
