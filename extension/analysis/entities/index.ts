@@ -1,8 +1,9 @@
-import type { Entity, Mention, Sentence, Token } from '../types';
+import type { Entity, Mention, Sentence } from '../types';
 import { clusterMentions, clusterType, type Cluster } from './coref';
 import { defaultWeights } from './default-model';
 import { isAcronym, nameKey, TITLE_WORDS } from './names';
 import { recognizeMentions } from './recognize';
+import { refineMentions } from './refine';
 import { findRole } from './roles';
 import type { Weights } from './tagger';
 
@@ -16,27 +17,9 @@ interface Located {
 
 /** Finds the named entities of an English text, merged into one record per real-world thing. */
 export function findEntities(text: string, sentences: Sentence[], weights: Weights = defaultWeights()): Entity[] {
-  const located = locate(cleanMentions(text, sentences, recognizeMentions(text, sentences, weights)), sentences);
+  const located = locate(refineMentions(text, sentences, recognizeMentions(text, sentences, weights)), sentences);
   const clusters = clusterMentions(located.map(l => l.mention), bracketedAcronyms(located));
   return clusters.map((cluster, i) => toEntity(cluster, `e${i + 1}`, text, located));
-}
-
-/**
- * Drops title words the recogniser left at the start of a person's name ("President Zelensky"
- * -> "Zelensky") and a possessive left at the end.
- */
-function cleanMentions(text: string, sentences: Sentence[], mentions: Mention[]): Mention[] {
-  const tokensOf = (m: Mention): Token[] =>
-    sentences.find(s => s.start <= m.start && m.end <= s.end)?.tokens.filter(t => t.start >= m.start && t.end <= m.end) ?? [];
-  return mentions.flatMap(m => {
-    let tokens = tokensOf(m);
-    while (tokens.length > 1 && m.type === 'PER' && TITLE_WORDS.has(tokens[0]!.text.replace(/\.$/, '').toLowerCase())) tokens = tokens.slice(1);
-    while (tokens.length > 1 && /^['’][sS]?$/.test(tokens[tokens.length - 1]!.text)) tokens = tokens.slice(0, -1);
-    if (!tokens.length) return [];
-    const start = tokens[0]!.start;
-    const end = tokens[tokens.length - 1]!.end;
-    return [{ ...m, start, end, text: text.slice(start, end) }];
-  });
 }
 
 function locate(mentions: Mention[], sentences: Sentence[]): Located[] {

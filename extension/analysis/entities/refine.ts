@@ -1,0 +1,89 @@
+import type { Mention, Sentence, Token } from '../types';
+import { documentContext } from './features';
+import { inGazetteer } from './gazetteer';
+import { TITLE_WORDS } from './names';
+import { normalizeWord } from './normalize';
+
+/**
+ * Cheap rules over the recogniser's mentions, for what news pages need and CoNLL taught
+ * otherwise: demonyms are not entities here ("Russian forces"), titles are not part of names,
+ * and words of a Title-Case headline that the article writes in lower case are not names.
+ */
+export function refineMentions(text: string, sentences: Sentence[], mentions: Mention[]): Mention[] {
+  const doc = documentContext(sentences);
+  const isCommonWord = (word: string) => {
+    const lower = normalizeWord(word).toLowerCase();
+    return doc.lowercase.has(lower) && !doc.capitalizedMidSentence.has(lower);
+  };
+  return mentions.flatMap(m => {
+    const sentence = sentences.find(s => s.start <= m.start && m.end <= s.end);
+    if (!sentence) return [];
+    let tokens = sentence.tokens.filter(t => t.start >= m.start && t.end <= m.end);
+    let type = m.type;
+    const personAt = personAfterTitle(tokens);
+    if (personAt > 0) {
+      tokens = tokens.slice(personAt);
+      type = 'PER';
+    }
+    tokens = trimTokens(tokens, type === 'PER');
+    if (!tokens.length || tokens.every(t => isDemonym(t.text) || !/^\p{Lu}/u.test(t.text))) return [];
+    if (tokens.every(t => !/\p{L}/u.test(t.text) || isCommonWord(t.text))) return [];
+    const start = tokens[0]!.start;
+    const end = tokens[tokens.length - 1]!.end;
+    return [{ start, end, type, text: text.slice(start, end) }];
+  });
+}
+
+const TRAILING_DATES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/** Drops leading person titles ("President", "Mr"), a trailing weekday and a trailing possessive. */
+function trimTokens(tokens: Token[], person: boolean): Token[] {
+  let first = 0;
+  let last = tokens.length - 1;
+  while (person && first < last && TITLE_WORDS.has(tokens[first]!.text.replace(/\.$/, '').toLowerCase())) first++;
+  while (last > first && (TRAILING_DATES.test(tokens[last]!.text) || /^['’][sS]?$/.test(tokens[last]!.text))) last--;
+  return tokens.slice(first, last + 1);
+}
+
+/** Titles after which a capitalised run is a person: "National Security Adviser John Bolton". */
+const PERSON_TITLES = new Set(
+  (
+    'president vice-president president-elect mayor minister premier chancellor senator governor secretary ' +
+    'secretary-general adviser advisor spokesman spokeswoman ambassador commissioner chairman ceo director ' +
+    'judge mr mrs ms dr prof sir king queen prince princess pope sheikh'
+  ).split(' '),
+);
+
+/** Index of the person's name after the last title inside a mention, or -1. */
+function personAfterTitle(tokens: Token[]): number {
+  for (let k = tokens.length - 2; k >= 0; k--) {
+    if (!PERSON_TITLES.has(normalizeWord(tokens[k]!.text).replace(/\.$/, '').toLowerCase())) continue;
+    const name = tokens.slice(k + 1);
+    const looksLikeName = name.length <= 3 && name.every(t => /^\p{Lu}(\p{Ll}|\.)/u.test(t.text) || /^\p{Lu}$/u.test(t.text));
+    return looksLikeName ? k + 1 : -1;
+  }
+  return -1;
+}
+
+// Adjectives of nationality, religion and creed that the corpora call MISC and our gold does not annotate.
+const DEMONYMS = new Set(
+  (
+    'french dutch swiss greek thai british irish welsh scottish kurdish jewish arab arabs muslim muslims ' +
+    'christian christians catholic catholics protestant sunni shia shiite shiites buddhist hindu jews ' +
+    'islamic islamist islamists salafist salafists jihadist jihadists western eastern'
+  ).split(' '),
+);
+
+/**
+ * "Russian", "Americans", "Russian-Ukrainian", "London-based", "anti-Islamist": every part a
+ * demonym or a lower-case word. Place names that end like demonyms ("Iran", "Japan") are kept.
+ */
+export function isDemonym(word: string): boolean {
+  const parts = normalizeWord(word).split('-');
+  const demonymPart = (p: string) => {
+    const lower = p.toLowerCase();
+    if (DEMONYMS.has(lower)) return true;
+    return /^\p{Lu}\p{Ll}+(ian|ians|ean|eans|an|ans|ese|ish|i|is|ic)$/u.test(p) && !inGazetteer(lower) && !/^(democrats?|republicans?)$/.test(lower);
+  };
+  return parts.some(demonymPart) && parts.every(p => demonymPart(p) || /^\p{Ll}/u.test(p) || !/\p{L}/u.test(p));
+}
