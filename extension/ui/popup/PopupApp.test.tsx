@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testAnalysis } from '../test-analysis';
+import { PopupApp, type PopupProps } from './PopupApp';
+
+describe('PopupApp', () => {
+  let root: HTMLElement;
+  const handlers = { onShowEntity: vi.fn(), onToggleSite: vi.fn(), onOpenOptions: vi.fn() };
+
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.append(root);
+    Object.values(handlers).forEach((handler) => handler.mockReset());
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  function show(props: Partial<PopupProps> = {}): void {
+    render(<PopupApp site="news.example" siteOff={false} analysis={testAnalysis()} state="ready" {...handlers} {...props} />, root);
+  }
+
+  const sectionItems = (title: string) =>
+    [...root.querySelectorAll('section')].find((section) => section.querySelector('h2')!.textContent!.startsWith(title))?.querySelectorAll('li') ?? [];
+
+  it('lists people, organisations, places, figures and sources', () => {
+    show();
+    expect([...sectionItems('People')].map((item) => item.querySelector('.name')!.textContent)).toEqual(['Vadim Boichenko']);
+    expect([...sectionItems('Organisations')].map((item) => item.querySelector('.name')!.textContent)).toEqual(['UN']);
+    expect([...sectionItems('Places')].map((item) => item.querySelector('.name')!.textContent)).toEqual(['Mariupol']);
+    expect(sectionItems('Other')).toHaveLength(0);
+    expect(sectionItems('Figures')[0]!.textContent).toBe('About 160,000 people — Vadim Boichenko');
+    const un = sectionItems('Sources')[0]!;
+    expect([...un.querySelectorAll('a')].map((link) => link.getAttribute('href'))).toEqual(['https://data.unhcr.example/ukraine']);
+  });
+
+  it('asks the page to show an entity when its entry is clicked', () => {
+    show();
+    sectionItems('Places')[0]!.querySelector('button')!.click();
+    expect(handlers.onShowEntity).toHaveBeenCalledWith('e1');
+  });
+
+  it('turns Gloss off on this site, and on again', () => {
+    show();
+    root.querySelector<HTMLButtonElement>('.site-toggle')!.click();
+    expect(handlers.onToggleSite).toHaveBeenCalledWith(true);
+    show({ siteOff: true });
+    expect(root.querySelector('.site-toggle')!.textContent).toBe('Turn on on news.example');
+    expect(root.querySelector('.status')!.textContent).toBe('Gloss is off on this site.');
+    expect(root.querySelectorAll('section')).toHaveLength(0);
+  });
+
+  it('says why there is nothing to list', () => {
+    show({ analysis: null, state: 'no-article' });
+    expect(root.querySelector('.status')!.textContent).toBe('No article found on this page.');
+    show({ analysis: null, state: null, site: null });
+    expect(root.querySelector('.status')!.textContent).toBe('Gloss does not run on this page.');
+    expect(root.querySelector('.site-toggle')).toBeNull();
+  });
+});
