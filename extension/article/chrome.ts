@@ -1,0 +1,99 @@
+/**
+ * What Readability keeps that is not article text: captions, bylines, share bars, teasers.
+ * The rules follow the annotation conventions (headline, standfirst, sub-headings and body are
+ * article text; bylines, contributor lines, related-link teasers and widgets are not) and stay
+ * conservative: a rule drops a whole element or a whole short block, never words in a sentence.
+ */
+
+/** Elements whose text is never article text. */
+export const NEVER_TEXT = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed',
+  'canvas', 'video', 'audio', 'select', 'textarea', 'button',
+]);
+
+/** Elements Readability may keep whose text is site chrome or metadata. */
+const CHROME_TAGS = new Set(['figcaption', 'nav', 'aside', 'footer', 'label', 'input']);
+/**
+ * Chrome elements with more text than this are left to Readability's judgement before it runs:
+ * a class word like "related" on a big container may be on the article's own wrapper.
+ */
+const MAX_STRIPPED_CHROME_CHARS = 400;
+
+/** Class or id words of chrome: bylines, captions, share bars, teasers, hover cards, screen-reader text. */
+const CHROME_CLASS = new RegExp(
+  '(?:^|[\\s_-])(?:' +
+    [
+      'byline', 'bylines', 'author', 'authors', 'caption', 'credit', 'credits',
+      'share', 'sharing', 'social', 'related', 'newsletter', 'promo', 'interstitial',
+      'pullquote', 'pull-quote', 'tooltip', 'popover', 'hovercard', 'rollover-block',
+      'sr-only', 'visually-hidden', 'visuallyhidden', 'offscreen', 'off-screen', 'screen-reader-text',
+    ].join('|') +
+    ')(?:$|[\\s_-])',
+  'i',
+);
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+
+/** Whole blocks that are widgets, metadata lines or teasers rather than article text. */
+const CHROME_BLOCKS: RegExp[] = [
+  /^(?:advertisement|ad|sponsored|photo|video|image|enlarge this image|continue reading the main story|story continues below(?: advertisement)?|toggle caption|hide caption)$/i,
+  /^(?:read|see|watch) (?:more|also)\b.{0,160}$/i,
+  /^(?:related(?: articles| stories| coverage| content)?|more from|most (?:read|popular|viewed)|trending|recommended)\b[^.!?]{0,50}$/i,
+  /^\[(?:read|see|watch|related|more)\b[^\]]*\]$/i,
+  /^show all \d+$/i,
+  /^.{0,40}\bin pictures$/i,
+  // Bylines and datelines-as-metadata: "By Jane Doe - 11/18/19", "Published 7:07 PM EST Nov 19, 2019".
+  /^[Bb][Yy]\s+\p{Lu}[^.!?]{0,100}$/u,
+  /^(?:published|updated|posted|last updated|first published)\b(?=.*\d).{0,80}$/i,
+  new RegExp(`^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})(?:,?\\s+\\d{4})?\\b.{0,40}$`, 'i'),
+  /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b.{0,40}$/,
+  // Contributor lines and agency credits at the foot of a story.
+  /^.{0,120}\bcontributed(?: reporting)? to this (?:report|story|article)\.?$/i,
+  /^\(?(?:reporting|writing|editing|additional reporting) by\b.{0,200}$/i,
+  /^(?=.{0,300}$).*©/,
+];
+
+/** A block made (almost) only of link text is a teaser or a list of links. */
+const MAX_BLOCK_LINK_SHARE = 0.9;
+
+/**
+ * Whether to remove an element from the clone before Readability reads it. Readability itself
+ * drops class names when it rewraps text (a caption `div` becomes a bare `p`), so captions,
+ * bylines and hover cards are recognised here, while their class names are still there.
+ */
+export function isStrippedBeforeReading(element: Element, tag: string): boolean {
+  if (NEVER_TEXT.has(tag)) return !(tag === 'script' && element.getAttribute('type') === 'application/ld+json');
+  return isChromeElement(element, tag) && (element.textContent?.length ?? 0) <= MAX_STRIPPED_CHROME_CHARS;
+}
+
+export function isChromeElement(element: Element, tag: string): boolean {
+  if (NEVER_TEXT.has(tag) || CHROME_TAGS.has(tag)) return true;
+  if (element.getAttribute('rel') === 'author' || element.getAttribute('itemprop')?.includes('author')) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  return CHROME_CLASS.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`);
+}
+
+/** Whether a block of the body is article text, from its text and how much of it is link text. */
+export function isArticleBlock(text: string, linkChars: number): boolean {
+  const visible = text.replace(/\s+/g, '').length;
+  if (linkChars >= visible * MAX_BLOCK_LINK_SHARE) return false;
+  return !CHROME_BLOCKS.some((pattern) => pattern.test(text));
+}
+
+/**
+ * A pull quote: a quotation set apart that repeats words of the body (`bodyText`, whitespace
+ * collapsed). Counted once, where the body says it.
+ */
+export function isPullQuote(element: Element, tag: string, bodyText: () => string): boolean {
+  if (tag !== 'blockquote' && !/quote/i.test(element.getAttribute('class') ?? '')) return false;
+  const quoted = (element.textContent ?? '').replace(/\s+/g, ' ').replace(/^[\s"“”'‘’]+|[\s"“”'‘’]+$/g, '');
+  if (quoted.length < 20) return false;
+  const text = bodyText();
+  const first = text.indexOf(quoted);
+  return first >= 0 && text.indexOf(quoted, first + quoted.length) >= 0;
+}
+
+/** Inline elements that end a dateline run into the text ("Hong Kong (CNN Business)A muddled …"). */
+export function endsDateline(element: Element, tag: string): boolean {
+  return tag === 'cite' || /dateline/i.test(element.getAttribute('class') ?? '');
+}

@@ -1,0 +1,60 @@
+/**
+ * Runs findArticle over the dev pages and compares the text with the annotators' article text.
+ * Reads ../shared/data/pages/dev (the team's shared data; not in a user's clone: exits quietly
+ * without it). Usage: npx tsx extension/article/dev-check.ts [--verbose]
+ *
+ * recall: share of gold-text.txt (or expected.txt) paragraphs found in our text;
+ * precision: share of our blocks found in the gold text.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findArticle } from './find-article';
+import { parseHtml } from './parse-html';
+
+const DEV = join(import.meta.dirname, '../../../shared/data/pages/dev');
+const verbose = process.argv.includes('--verbose');
+
+const normalise = (s: string) => s.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
+
+function main(): void {
+  if (!existsSync(DEV)) {
+    console.log(`no dev pages at ${DEV}: nothing to check`);
+    return;
+  }
+  const index = JSON.parse(readFileSync(join(DEV, 'index.json'), 'utf8')) as { pages: { slug: string; url: string | null; language: string }[] };
+  const times: number[] = [];
+  for (const page of index.pages) {
+    const dir = join(DEV, page.slug);
+    const doc = parseHtml(readFileSync(join(dir, 'source.html'), 'utf8'), page.url ?? undefined);
+    const t0 = performance.now();
+    const found = findArticle(doc, { url: page.url ?? undefined });
+    const ms = performance.now() - t0;
+    times.push(ms);
+    const text = found?.article.text ?? '';
+    const goldFile = ['gold-text.txt', 'expected.txt'].map((f) => join(dir, f)).find(existsSync);
+    let scores = '';
+    if (goldFile && found) {
+      const goldText = readFileSync(goldFile, 'utf8');
+      const gold = goldText.split(/\n\s*\n/).map(normalise).filter(Boolean);
+      const ours = normalise(text);
+      const blocks = found.article.blocks.map((b) => normalise(text.slice(b.start, b.end)));
+      const goldNorm = normalise(goldText);
+      const missed = gold.filter((g) => !ours.includes(g));
+      const extra = blocks.filter((b) => !goldNorm.includes(b));
+      scores = `recall ${(1 - missed.length / gold.length).toFixed(2)} precision ${(1 - extra.length / blocks.length).toFixed(2)} (${goldFile.endsWith('gold-text.txt') ? 'gold' : 'expected'})`;
+      if (verbose) {
+        for (const m of missed) console.log('   MISSED', m.slice(0, 120));
+        for (const e of extra) console.log('   EXTRA ', e.slice(0, 120));
+      }
+    }
+    console.log(
+      `${page.slug.padEnd(40)} ${ms.toFixed(0).padStart(4)} ms ${String(text.length).padStart(6)} chars lang ${found?.article.lang ?? '-'}/${page.language} links ${found?.article.links.length ?? 0} ${scores}`,
+    );
+    console.log(`   ${JSON.stringify(text.slice(0, 80))}`);
+    if (verbose && found) console.log('   meta', JSON.stringify(found.meta));
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`findArticle time: median ${sorted[sorted.length >> 1]!.toFixed(0)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms over ${times.length} pages`);
+}
+
+main();

@@ -1,0 +1,197 @@
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { endsDateline, isArticleBlock, isChromeElement, isPullQuote, isStrippedBeforeReading, NEVER_TEXT } from './chrome';
+import { findHeadline, findStandfirst } from './headline';
+import { articleLanguage, primaryLanguage } from './language';
+import { pageBaseUrl, pageMeta } from './page-meta';
+import { TextBuilder } from './text-builder';
+import type { FoundArticle } from './types';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** Inline (phrasing) elements: they do not break a block. Any other element starts a new block. */
+const INLINE = new Set(
+  'a abbr acronym b bdi bdo big cite code data del dfn em font i img ins kbd mark nobr picture q s samp small source span strike strong sub sup time tt u var wbr'.split(' '),
+);
+
+/** Fewer body characters than this is not an article (a nav page, a search page, a stub). */
+const MIN_BODY_CHARS = 250;
+/** A "body" made mostly of link text is a list of links. */
+const MAX_LINK_SHARE = 0.5;
+
+export interface FindArticleOptions {
+  /** The page's URL, when `doc` does not know it (a file read in Node). */
+  url?: string;
+}
+
+/**
+ * Finds the article on a page without touching the page: Readability runs on a clone, and
+ * every character of the article text is mapped back to the live text node it came from.
+ * The text is the headline, the standfirst, then the body blocks. Returns null when the page
+ * has no article.
+ */
+export function findArticle(doc: Document, options: FindArticleOptions = {}): FoundArticle | null {
+  if (!doc.body || !isProbablyReaderable(doc)) return null;
+  const base = pageBaseUrl(doc, options.url);
+  const clone = doc.cloneNode(true) as Document;
+  const liveOf = pairTextNodes(doc, clone);
+  // keepClasses: the chrome rules read class names of the content Readability keeps.
+  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, keepClasses: true }).parse();
+  if (!parsed?.content) return null;
+
+  const builder = new TextBuilder();
+  const readLive = new Set<Node>();
+  const headline = findHeadline(doc, parsed.title ?? '');
+  if (headline) readLiveElement(headline, builder, readLive);
+  else if (parsed.title) builder.appendText(clone.createTextNode(parsed.title), null);
+  builder.endBlock();
+  const standfirst = headline && findStandfirst(headline, parsed.excerpt);
+  if (standfirst) readLiveElement(standfirst, builder, readLive);
+  builder.endBlock(isArticleBlock);
+  const bodyStart = builder.position;
+  let bodyText: string | undefined;
+  const content = parsed.content;
+  const readBodyText = () => (bodyText ??= (content.textContent ?? '').replace(/\s+/g, ' '));
+  readBody(content, builder, { liveOf, skip: readLive, base, bodyText: readBodyText });
+  const { text, blocks, links, map } = builder.build();
+
+  if (!looksLikeArticle(text.slice(bodyStart), links.filter((l) => l.start >= bodyStart))) return null;
+  const title = blocks[0] ? text.slice(blocks[0].start, blocks[0].end) : '';
+  return {
+    article: { text, title, lang: articleLanguage(declaredLanguage(doc), text), blocks, links },
+    map,
+    meta: pageMeta(doc, base, parsed),
+  };
+}
+
+function looksLikeArticle(body: string, links: { start: number; end: number }[]): boolean {
+  const chars = body.replace(/\s+/g, '').length;
+  const linkChars = links.reduce((n, l) => n + l.end - l.start, 0);
+  return chars >= MIN_BODY_CHARS && linkChars <= body.length * MAX_LINK_SHARE;
+}
+
+/** Reads a live element (headline, standfirst) as one block, noting its text nodes as read. */
+function readLiveElement(element: Element, builder: TextBuilder, read: Set<Node>): void {
+  for (const node of textNodesOf(element)) {
+    builder.appendText(node, node);
+    read.add(node);
+  }
+}
+
+function* textNodesOf(element: Element): Generator<Text> {
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) yield child as Text;
+    else if (child.nodeType === ELEMENT_NODE && !NEVER_TEXT.has((child as Element).localName)) yield* textNodesOf(child as Element);
+  }
+}
+
+interface BodyContext {
+  /** The live text node a cloned one stands for. */
+  liveOf: (clone: Text) => Text | null;
+  /** Live text nodes already read (headline, standfirst). */
+  skip: Set<Node>;
+  base: string | undefined;
+  /** The content's text, whitespace collapsed (computed once, when a pull quote is suspected). */
+  bodyText: () => string;
+}
+
+/** Reads Readability's content element into the builder: one block per paragraph-like element. */
+function readBody(node: Node, builder: TextBuilder, ctx: BodyContext): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) {
+      const live = ctx.liveOf(child as Text);
+      if (!live || !ctx.skip.has(live)) builder.appendText(child as Text, live);
+      continue;
+    }
+    if (child.nodeType !== ELEMENT_NODE) continue;
+    const element = child as Element;
+    const tag = element.localName;
+    if (isChromeElement(element, tag) || isPullQuote(element, tag, ctx.bodyText)) continue;
+    if (tag === 'br') {
+      builder.endBlock(isArticleBlock);
+      continue;
+    }
+    const isBlock = !INLINE.has(tag);
+    if (isBlock) builder.endBlock(isArticleBlock);
+    if (tag === 'a') readLink(element, builder, ctx);
+    else readBody(element, builder, ctx);
+    if (isBlock) builder.endBlock(isArticleBlock);
+    else if (endsDateline(element, tag)) builder.breakWord();
+  }
+}
+
+function readLink(anchor: Element, builder: TextBuilder, ctx: BodyContext): void {
+  const start = builder.position;
+  builder.enterLink();
+  readBody(anchor, builder, ctx);
+  builder.leaveLink();
+  const href = anchor.getAttribute('href')?.trim();
+  if (!href || /^javascript:/i.test(href)) return;
+  try {
+    builder.addLink(new URL(href, ctx.base).href, start, builder.position);
+  } catch {
+    // A relative link on a page whose URL is unknown, or a malformed one: not a usable link.
+  }
+}
+
+/**
+ * Pairs each text node of the clone with the live one it was cloned from (right after
+ * cloning both trees have the same shape), and strips scripts and chrome from the clone so
+ * Readability has less to walk and serialise.
+ * Text nodes Readability makes afresh (it re-parses the page when its first pass finds too
+ * little) are looked up by their text, in page order.
+ */
+function pairTextNodes(live: Document, clone: Document): (clone: Text) => Text | null {
+  const pairs = new Map<Node, Text>();
+  const strip: Element[] = [];
+  const stack: [Node, Node][] = [];
+  let l: Node | null = live.firstChild;
+  let c: Node | null = clone.firstChild;
+  while (l && c) {
+    let descend = false;
+    if (l.nodeType === TEXT_NODE) pairs.set(c, l as Text);
+    else if (l.nodeType === ELEMENT_NODE) {
+      if (isStrippedBeforeReading(c as Element, (c as Element).localName)) strip.push(c as Element);
+      else descend = l.firstChild !== null;
+    }
+    if (descend) {
+      stack.push([l, c]);
+      l = l.firstChild;
+      c = c.firstChild;
+      continue;
+    }
+    while (l && !l.nextSibling && stack.length) [l, c] = stack.pop()!;
+    l = l?.nextSibling ?? null;
+    c = c?.nextSibling ?? null;
+  }
+  for (const element of strip) element.remove();
+
+  const used = new Set<Text>();
+  let byText: Map<string, Text[]> | null = null;
+  return (node) => {
+    const paired = pairs.get(node);
+    if (paired) return paired;
+    byText ??= indexByText(pairs.values());
+    const found = byText.get(node.data)?.find((candidate) => !used.has(candidate));
+    if (found) used.add(found);
+    return found ?? null;
+  };
+}
+
+function indexByText(nodes: Iterable<Text>): Map<string, Text[]> {
+  const index = new Map<string, Text[]>();
+  for (const node of nodes) {
+    if (!node.data.trim()) continue;
+    const list = index.get(node.data);
+    if (list) list.push(node);
+    else index.set(node.data, [node]);
+  }
+  return index;
+}
+
+function declaredLanguage(doc: Document): string | null {
+  return (
+    primaryLanguage(doc.documentElement.getAttribute('lang')) ??
+    primaryLanguage(doc.querySelector('meta[http-equiv="content-language"], meta[http-equiv="Content-Language"]')?.getAttribute('content'))
+  );
+}
