@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
 
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
+
 // One source, two targets: `wxt build -b chrome` gives an MV3 package, `-b firefox` an MV2 one
 // (WXT's default for Firefox, which still runs background scripts as persistent-free event pages).
 export default defineConfig({
@@ -9,10 +12,17 @@ export default defineConfig({
     name: 'Gloss',
     description: 'Context for every name in the news: who, what role, which figures, who said so.',
     permissions: ['storage'],
+    icons,
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'gloss@gloss.example', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
+  // The icons live in assets/icons (rendered from gloss.svg) and are copied into the package.
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      for (const size of ICON_SIZES) files.push({ absoluteSrc: `${wxt.config.root}/assets/icons/${size}.png`, relativeDest: `icon/${size}.png` });
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
