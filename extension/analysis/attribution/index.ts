@@ -110,6 +110,16 @@ export class Attribution {
     return best;
   }
 
+  /** The last cue naming a speaker in the sentences before `sentence` in the same paragraph (an attribution carried over). */
+  cueBefore(sentence: number): Cue | null {
+    const block = this.ctx.sentences[sentence]?.block;
+    for (let s = sentence - 1; s >= 0 && this.ctx.sentences[s]!.block === block; s--) {
+      const cue = [...this.cues[s]!].reverse().find((c) => named(c.speaker));
+      if (cue) return cue;
+    }
+    return null;
+  }
+
   // ---- cues ---------------------------------------------------------------------------------
 
   private findAllCues(spans: QuotedSpan[]): Cue[][] {
@@ -178,8 +188,7 @@ export class Attribution {
   /** The speaker named by the phrase starting at token `from` ("according to the UN, which ..."). */
   private phraseSpeaker(c: SentenceContext, from: number): Speaker {
     const { tokens } = c.sentence;
-    let to = from;
-    while (to < tokens.length && !c.quoted[to] && !NP_END.has(tokens[to]!.text.toLowerCase())) to++;
+    const to = phraseEnd(tokens, from, c.quoted, 12);
     if (to === from) return NOBODY;
     const span = { start: tokens[from]!.start, end: tokens[to - 1]!.end };
     const found = this.mentions.within(span.start, span.end);
@@ -202,12 +211,15 @@ export class Attribution {
     if (t.text === ',') return this.appositionSubject(c, j);
     if (lower === 'and') return this.sentenceSubject(c, j);
     if (!/^\p{L}/u.test(t.text) || CLAUSE_WORDS.has(lower)) return null;
-    let k = j;
-    while (k > 0 && j - k < 6 && !c.quoted[k - 1] && /^\p{L}/u.test(tokens[k - 1]!.text) && !CLAUSE_WORDS.has(tokens[k - 1]!.text.toLowerCase()) && !DETERMINERS.has(tokens[k]!.text.toLowerCase())) k--;
-    const phrase = tokens.slice(k, j + 1);
-    if (UNNAMED_GROUPS.has(lower)) return { entity: null, text: phrase.map((p) => p.text).join(' ') };
-    const inside = this.mentions.within(phrase[0]!.start, t.end).find((m) => m.entity.type !== 'LOC');
-    return inside ? this.speakerOf(inside) : this.roleSpeaker(phrase, t.start);
+    const phrase = nounPhraseBefore(tokens, j, c.quoted);
+    // "the military official from the city of X": the head comes before the first preposition
+    const firstPreposition = phrase.findIndex((p, i) => i > 0 && PLACE_PREPOSITIONS.has(p.text.toLowerCase()));
+    const headed = firstPreposition > 0 ? phrase.slice(0, firstPreposition) : phrase;
+    const head = headed[headed.length - 1]!.text.toLowerCase();
+    const text = phrase.map((p) => p.text).join(' ');
+    if (UNNAMED_GROUPS.has(head) || UNNAMED_GROUPS.has(`${head}s`)) return { entity: null, text };
+    const inside = this.mentions.within(headed[0]!.start, headed[headed.length - 1]!.end).find((m) => m.entity.type !== 'LOC');
+    return inside ? this.speakerOf(inside) : { entity: this.describedEntity(headed.map((p) => p.text), t.start), text };
   }
 
   /** "“…,” Dr. Jane Roe, the director of the hospital, said": the first person (or organisation) of the clause. */
@@ -230,8 +242,7 @@ export class Attribution {
     if (!inverted || !first) return null;
     const lower = first.text.toLowerCase();
     if (PRONOUNS.has(lower)) return this.pronounSpeaker(lower, first.start, c);
-    let to = from;
-    while (to < tokens.length && to - from < 8 && !NP_END.has(tokens[to]!.text.toLowerCase())) to++;
+    const to = phraseEnd(tokens, from, c.quoted, 8);
     if (to === from) return null;
     const named = this.mentions.within(first.start, tokens[to - 1]!.end)[0];
     if (named && named.start === first.start) return this.speakerOf(named);
@@ -281,10 +292,20 @@ export class Attribution {
    */
   private roleSpeaker(phrase: Token[], pos: number): Speaker {
     const words = phrase.map((t) => t.text).filter((w) => /^\p{L}/u.test(w));
+    return { entity: this.describedEntity(words, pos), text: words.join(' ') || null };
+  }
+
+  /**
+   * The entity a description refers to ("the Ukrainian president", "the hospital"): the most
+   * recently mentioned one whose role or name contains the head noun, preferring those that
+   * match more of the description's words.
+   */
+  describedEntity(words: string[], pos: number): string | null {
     const content = words.filter((w) => !DETERMINERS.has(w.toLowerCase()));
-    const head = content[content.length - 1]?.toLowerCase();
-    const text = words.join(' ') || null;
-    if (!head || head === 'latter' || head === 'former') return { entity: null, text };
+    const headWord = content[content.length - 1];
+    if (!headWord || /^\p{Lu}\p{Ll}/u.test(headWord)) return null; // a name, not a description ("the NGO" is one)
+    const head = headWord.toLowerCase();
+    if (head === 'latter' || head === 'former') return null;
     // entities described by the head noun, those matching the most of the phrase's words first
     const has = (described: string[], w: string) => described.includes(w) || (w.endsWith('s') && described.includes(w.slice(0, -1)));
     let best = new Set<string>();
@@ -297,7 +318,7 @@ export class Attribution {
       else if (score === bestScore) best.add(e.id);
     }
     const recent = best.size ? this.mentions.lastBefore(pos, (m) => best.has(m.entity.id), 400) : null;
-    return { entity: recent?.entity.id ?? (best.size === 1 ? [...best][0]! : null), text };
+    return recent?.entity.id ?? (best.size === 1 ? [...best][0]! : null);
   }
 
   private speakerOf(m: EntityMention): Speaker {
@@ -371,6 +392,29 @@ export class Attribution {
     const cue = this.nearestCue({ start: span.open, end: span.close }, from, to);
     return cue && (cue.speaker.entity || cue.speaker.text) ? cue.speaker : null;
   }
+}
+
+/** Where the noun phrase starting at token `from` ends: at punctuation, a clause word or a preposition ("and" only before a lower-case word). */
+function phraseEnd(tokens: Token[], from: number, quoted: boolean[], max: number): number {
+  let to = from;
+  for (; to < tokens.length && to - from < max && !quoted[to]; to++) {
+    const lower = tokens[to]!.text.toLowerCase();
+    if (NP_END.has(lower) && !(lower === 'and' && /^\p{Lu}/u.test(tokens[to + 1]?.text ?? ''))) break;
+  }
+  return to;
+}
+
+/** The noun phrase ending at token `j`, read backwards ("the military official from the city of X"). */
+function nounPhraseBefore(tokens: Token[], j: number, quoted: boolean[]): Token[] {
+  let k = j;
+  while (k > 0 && j - k < 10) {
+    const prev = tokens[k - 1]!;
+    const prevLower = prev.text.toLowerCase();
+    if (quoted[k - 1] || !/^\p{L}/u.test(prev.text) || CLAUSE_WORDS.has(prevLower)) break;
+    if (DETERMINERS.has(tokens[k]!.text.toLowerCase()) && !PLACE_PREPOSITIONS.has(prevLower)) break;
+    k--;
+  }
+  return tokens.slice(k, j + 1);
 }
 
 /** The speaker when it names someone (an entity or at least words), else null. */

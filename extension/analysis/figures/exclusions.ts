@@ -1,10 +1,13 @@
 import type { AnalysisContext } from '../types';
 import type { NumberPhrase } from './index';
+import { TIME_UNITS } from './numbers';
 
 const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 const CLOCK_AFTER = /^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|BST\b|ET\b|EST\b|EDT\b|PST\b|CET\b|o['’]clock))/i;
 /** Maturities and delivery terms: "10-year notes", "three-month aluminum". */
 const INSTRUMENT = /^[-‐\s](?:year|month|week|day)s?[-‐\s](?:notes?|bonds?|yields?|treasur(?:y|ies)|bills?|gilts?|aluminium|aluminum|copper|nickel|zinc|futures|contracts?|rates?|swaps?|paper|debt|loans?|mortgages?|deposits?|securities)\b/i;
+const TIME_UNIT_AFTER = new RegExp(`^[\\s-]+(?:${TIME_UNITS.join('|')})s?\\b`, 'i');
+const ORDINAL_BEFORE = /^(?:first|second|third|last|latter|other)$/i;
 const PREVIOUS_WORD = /([\p{L}][\p{L}\p{M}.'’-]*)\s*$/u;
 const NEXT_WORD = /^\s*([\p{L}][\p{L}.]*)/u;
 
@@ -22,6 +25,10 @@ export function isExcluded(ctx: AnalysisContext, p: NumberPhrase): boolean {
   if (INSTRUMENT.test(after)) return true;
   if (g.den && isDateOrRatio(g.num!, g.den)) return true;
   if (g.num && !g.cur && !g.pct && !g.dscale && !p.hedge && isNamePart(before, previous)) return true;
+  if (g.word && /^\p{Lu}/u.test(g.word) && /^\p{Lu}/u.test(next) && !/(?:^|[.!?:]|\n)\s*["“‘']?$/.test(before)) return true; // "the Three Amigos"
+  if (g.word?.toLowerCase() === 'one' && !p.hedge && !TIME_UNIT_AFTER.test(after)) return true; // "one of them", "no one"
+  if (g.part && ORDINAL_BEFORE.test(previous)) return true; // "the second half"
+
   return isListNumber(ctx, p, after);
 }
 

@@ -65,12 +65,12 @@ function unitOf(phrase: NumberPhrase, noun: Counted): string | null {
   return noun.words;
 }
 
-/** Who states the figure: the speaker of the quote it is in, a cue in its sentence, or the previous sentence's speaker. */
+/** Who states the figure: the speaker of the quote it is in, a cue in its sentence, or the last speaker earlier in its paragraph. */
 function figureSource(a: Attribution, span: Span): Speaker {
   const quote = a.quoteAt(span.start);
   if (quote && (quote.speaker.entity || quote.speaker.text)) return quote.speaker;
   const s = a.sentenceAt(span.start);
-  const cue = a.nearestCue(span, s, s);
+  const cue = a.nearestCue(span, s, s) ?? a.cueBefore(s);
   if (cue && (cue.speaker.entity || cue.speaker.text)) return cue.speaker;
   return { entity: null, text: null };
 }

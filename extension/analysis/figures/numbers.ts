@@ -24,6 +24,8 @@ const CURRENCY = String.raw`(?:US\$|C\$|A\$|HK\$|\$|£|€|¥|₹)`;
 const DIGIT_SCALE = String.raw`(?:\s?(?:${SCALE_WORD})\b|(?:bn|tn|mn|m|k)(?![\p{L}\p{N}]))`;
 /** Units of time: "ten days", and "about a month" (with a hedge, "a" counts as one). */
 export const TIME_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century'];
+/** "more than a decade" is ten years: the value counts the unit the text names. */
+const ARTICLE_UNITS: Record<string, number> = { decade: 10, century: 100 };
 const HEDGES = [
   'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'some', 'over', 'under', 'more than', 'less than',
   'fewer than', 'at least', 'at most', 'up to', 'as much as', 'as many as', 'as few as', 'as little as', 'precisely',
@@ -32,17 +34,17 @@ const HEDGES = [
 
 /** The hedge (group `hedge`) and number (the named alternatives) of one number phrase. */
 export const NUMBER_PHRASE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$£€¥₹.,/-])` +
+  String.raw`(?<![\p{L}\p{N}$£€¥₹.,/+-])` +
     `(?<hedge>(?:(?:${HEDGES.join('|')})\\s+)*)` +
     '(?:' +
-    String.raw`(?<cur>${CURRENCY})?\s?(?<num>${DIGITS})(?<den>/\d+)?(?<dscale>${DIGIT_SCALE})?` +
+    String.raw`(?:(?<cur>${CURRENCY})\s?)?(?<num>${DIGITS})(?<den>/\d+)?(?<dscale>${DIGIT_SCALE})?` +
     String.raw`(?<range>\s?[-–]\s?${CURRENCY}?(?:${DIGITS})${DIGIT_SCALE}?|\s+to\s+${CURRENCY}?(?:${DIGITS})${DIGIT_SCALE}?)?` +
     String.raw`(?<pct>\s?%|\s(?:percent|per cent)\b)?(?![\p{L}\p{N}])` +
     `|(?<vague>${Object.keys(VAGUE).join('|')})\\b` +
     `|(?<part>${Object.keys(PARTS).join('|')})\\b` +
     `|(?<mult>(?:${WORD})fold|${Object.keys(MULTIPLIERS).join('|')})\\b` +
     `|(?<ord>${ORDINALS.slice(1).join('|')}|\\d+(?:st|nd|rd|th))(?=\\s+(?:straight|consecutive)\\b)` +
-    `|(?<article>an?)(?=\\s+(?:${TIME_UNITS.join('|')})\\b)` +
+    `|(?<article>an?)(?=\\s+(?<articleUnit>${TIME_UNITS.join('|')})\\b)` +
     `|(?<word>(?:a|an|${WORD})\\s+(?:${SCALE_WORD}|dozen)(?:\\s+(?:and\\s+)?${WORD})?|${WORD}(?:[-‐\\s](?:${SCALE_WORD}))?|dozen)\\b` +
     String.raw`(?<wpct>\s(?:percent|per cent)\b)?` +
     ')',
@@ -101,6 +103,6 @@ export function phraseValue(g: Record<string, string | undefined>): number | nul
   if (g.mult) return MULTIPLIERS[g.mult.toLowerCase()] ?? wordValue(g.mult);
   if (g.ord) return /^\d/.test(g.ord) ? parseInt(g.ord, 10) : ORDINALS.indexOf(g.ord.toLowerCase());
   if (g.word) return wordValue(g.word);
-  if (g.article) return 1;
+  if (g.article) return ARTICLE_UNITS[g.articleUnit?.toLowerCase() ?? ''] ?? 1;
   return null;
 }
