@@ -41,27 +41,27 @@ export async function runGloss(options: GlossPageOptions): Promise<GlossPage | n
   const host = createGlossHost(win.document, signal);
   host.setAttribute('data-gloss-state', 'finding');
 
-  const found = await findArticleOnce(options);
-  if (signal.aborted) return null;
-  if (!found) {
-    host.setAttribute('data-gloss-state', 'no-article');
-    return null;
-  }
-  host.setAttribute('data-gloss-state', 'analysing');
-  let analysis: Analysis;
   try {
-    analysis = await options.requestAnalysis(found.article, found.meta.url ?? win.location.href);
+    const found = await findArticleOnce(options);
+    if (signal.aborted) return null;
+    if (!found) {
+      host.setAttribute('data-gloss-state', 'no-article');
+      return null;
+    }
+    host.setAttribute('data-gloss-state', 'analysing');
+    const analysis = await options.requestAnalysis(found.article, found.meta.url ?? win.location.href);
+    if (signal.aborted) return null;
+    const page = await markArticle({ win, host, found, analysis, types: markedTypes(settings), signal });
+    if (signal.aborted) return null;
+    host.setAttribute('data-gloss-marks', page.marked);
+    host.setAttribute('data-gloss-state', 'ready');
+    return page;
   } catch (error) {
+    // A page Gloss can't read must stay usable: say why on the host and leave it alone.
     host.setAttribute('data-gloss-state', 'error');
     host.setAttribute('data-gloss-error', error instanceof Error ? error.message : String(error));
     return null;
   }
-  if (signal.aborted) return null;
-  const page = await markArticle({ win, host, found, analysis, types: markedTypes(settings), signal });
-  if (signal.aborted) return null;
-  host.setAttribute('data-gloss-marks', page.marked);
-  host.setAttribute('data-gloss-state', 'ready');
-  return page;
 }
 
 /** The article at idle, or, on pages that build it later, once more after the load event. */
