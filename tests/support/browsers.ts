@@ -26,14 +26,19 @@ function chromiumArgs(extensionDir: string | null): string[] {
 }
 
 /**
- * Headless Chromium in a throw-away profile, with the Gloss build loaded unless `extensionDir`
- * is null (the baseline: the same page without Gloss). Extensions need a persistent context.
+ * Chromium (headless unless asked) in a throw-away profile, with the Gloss build loaded unless
+ * `extensionDir` is null (the baseline: the same page without Gloss). Extensions need a
+ * persistent context.
  */
-export async function launchChromium({ extensionDir = CHROME_BUILD as string | null, viewport = { width: 1280, height: 900 } } = {}): Promise<ChromiumSession> {
+export async function launchChromium({
+  extensionDir = CHROME_BUILD as string | null,
+  viewport = { width: 1280, height: 900 } as { width: number; height: number } | null,
+  headless = true,
+} = {}): Promise<ChromiumSession> {
   const profile = await mkdtemp(join(tmpdir(), 'gloss-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumExecutable(),
-    headless: true,
+    headless,
     viewport,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: chromiumArgs(extensionDir),
