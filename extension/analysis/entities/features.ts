@@ -65,8 +65,14 @@ export function documentContext(sentences: Pick<Sentence, 'tokens'>[]): Document
   return { sentences: views, capitalizedMidSentence, lowercase };
 }
 
+// British style drops the full stop of these titles; the training text (Reuters) writes it.
+const DOTTED_TITLES = new Map([['Mr', 'Mr.'], ['Mrs', 'Mrs.'], ['Ms', 'Ms.'], ['Dr', 'Dr.'], ['St', 'St.']]);
+
 function sentenceView(sentence: Pick<Sentence, 'tokens'>): SentenceView {
-  const words = sentence.tokens.map(t => normalizeWord(t.text));
+  const words = sentence.tokens.map(t => {
+    const word = normalizeWord(t.text);
+    return DOTTED_TITLES.get(word) ?? word;
+  });
   const alphabetic = words.filter(w => /^\p{L}/u.test(w) && w.length > 3);
   const capitalized = alphabetic.filter(isCapitalized).length;
   return {

@@ -36,12 +36,12 @@ export function refineMentions(text: string, sentences: Sentence[], mentions: Me
 
 const TRAILING_DATES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
-/** Drops leading person titles ("President", "Mr"), a trailing weekday and a trailing possessive. */
+/** Drops leading person titles ("President", "Mr"), and trailing weekdays, possessives and lower-case words. */
 function trimTokens(tokens: Token[], person: boolean): Token[] {
   let first = 0;
   let last = tokens.length - 1;
   while (person && first < last && TITLE_WORDS.has(tokens[first]!.text.replace(/\.$/, '').toLowerCase())) first++;
-  while (last > first && (TRAILING_DATES.test(tokens[last]!.text) || /^['’][sS]?$/.test(tokens[last]!.text))) last--;
+  while (last > first && (TRAILING_DATES.test(tokens[last]!.text) || /^['’][sS]?$/.test(tokens[last]!.text) || /^\p{Ll}+$/u.test(tokens[last]!.text))) last--;
   return tokens.slice(first, last + 1);
 }
 
@@ -83,7 +83,7 @@ export function isDemonym(word: string): boolean {
   const demonymPart = (p: string) => {
     const lower = p.toLowerCase();
     if (DEMONYMS.has(lower)) return true;
-    return /^\p{Lu}\p{Ll}+(ian|ians|ean|eans|an|ans|ese|ish|i|is|ic)$/u.test(p) && !inGazetteer(lower) && !/^(democrats?|republicans?)$/.test(lower);
+    return /^\p{Lu}\p{Ll}+(ian|ians|ean|eans|an|ans|ese|ish|i|is|ic)$/u.test(p) && inGazetteer(lower) !== 'L' && !/^(democrats?|republicans?)$/.test(lower);
   };
   return parts.some(demonymPart) && parts.every(p => demonymPart(p) || /^\p{Ll}/u.test(p) || !/\p{L}/u.test(p));
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../text/tokenize';
+import { documentContext, hashFeature, staticFeatures, wordShape } from './features';
+import { normalizeWord } from './normalize';
+
+describe('features', () => {
+  it('folds accents and curly apostrophes', () => {
+    expect(normalizeWord('Boïtchenko’s')).toBe("Boitchenko's");
+  });
+
+  it('collapses word shapes', () => {
+    expect(wordShape('McDonald')).toBe('XxXx');
+    expect(wordShape('U.S.')).toBe('X.X.');
+    expect(wordShape('2021-2022')).toBe('d-d');
+  });
+
+  it('knows how a word is written elsewhere in the document', () => {
+    const text = 'MAYOR OF ZORBIA SPEAKS\nThe mayor said Zorbia would rebuild.';
+    const doc = documentContext(splitSentences(text, [{ start: 0, end: 22 }, { start: 23, end: text.length }]));
+    expect(doc.sentences[0]!.headline).toBe(true);
+    expect(doc.capitalizedMidSentence.has('zorbia')).toBe(true);
+    expect(doc.lowercase.has('mayor')).toBe(true);
+    // the headline's ZORBIA gets the "capitalised elsewhere" feature, its MAYOR the "lower case elsewhere" one
+    expect(staticFeatures(doc, 0, 2)).toContain(hashFeature('doc=C'));
+    expect(staticFeatures(doc, 0, 0)).toContain(hashFeature('doc=l'));
+  });
+
+  it('marks gazetteer places', () => {
+    const doc = documentContext(splitSentences('They flew to Nairobi.'));
+    expect(staticFeatures(doc, 0, 3)).toContain(hashFeature('gaz=L'));
+  });
+});

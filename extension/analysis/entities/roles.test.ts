@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../text/tokenize';
+import { findRole } from './roles';
+
+/** The role around `name` in `text`, with `others` as the other names of the sentence. */
+function roleOf(text: string, name: string, others: string[] = []): string | null {
+  const [sentence] = splitSentences(text);
+  const tokens = sentence!.tokens;
+  const span = (n: string): [number, number] => {
+    const start = text.indexOf(n);
+    return [tokens.findIndex(t => t.start === start), tokens.findIndex(t => t.end === start + n.length)];
+  };
+  const [first, last] = span(name);
+  const taken = others.map(span);
+  return findRole(text, tokens, first, last, i => taken.some(([a, b]) => a <= i && i <= b));
+}
+
+describe('roles', () => {
+  it('reads a title before the name', () => {
+    expect(roleOf('Later, Zorbian spokesman Ivo Brandt denied it.', 'Ivo Brandt')).toBe('Zorbian spokesman');
+    expect(roleOf('The Palace spokesman Ivo Brandt denied it.', 'Ivo Brandt', ['Palace'])).toBe('Palace spokesman');
+    expect(roleOf('Mayor Lena Vock spoke.', 'Lena Vock')).toBe('Mayor');
+  });
+
+  it('reads an apposition after the name', () => {
+    expect(roleOf('"No," said Lena Vock, deputy transport minister, on Monday.', 'Lena Vock')).toBe('deputy transport minister');
+    expect(roleOf('They reached Porto Gale, a small fishing port on the Grey Sea.', 'Porto Gale')).toBe('small fishing port on the Grey Sea');
+  });
+
+  it('reads an apposition before the name', () => {
+    expect(roleOf('The head of Zorbian diplomacy, Ivo Brandt, disagreed.', 'Ivo Brandt')).toBe('head of Zorbian diplomacy');
+  });
+
+  it('gives none when the words around are not a role', () => {
+    expect(roleOf('Ivo Brandt, who arrived late, spoke.', 'Ivo Brandt')).toBeNull();
+    expect(roleOf('Yesterday Ivo Brandt spoke.', 'Ivo Brandt')).toBeNull();
+  });
+});
