@@ -271,12 +271,18 @@ export class Attribution {
   private pronounSpeaker(pronoun: string, pos: number, c: SentenceContext): Speaker {
     if (pronoun === 'he' || pronoun === 'she' || pronoun === 'i') {
       if (c.lastSpeaker.entity) return { entity: c.lastSpeaker.entity, text: pronoun };
-      const person = this.mentions.lastBefore(pos, (m) => m.entity.type === 'PER' && this.isSubjectPerson(m), 60) ?? this.mentions.lastBefore(pos, (m) => m.entity.type === 'PER');
-      return person ? { entity: person.entity.id, text: pronoun } : NOBODY;
+      const person = this.personBefore(pos);
+      return person ? { entity: person, text: pronoun } : NOBODY;
     }
     const block = this.ctx.blocks[c.sentence.block];
     const org = this.mentions.lastBefore(pos, (m) => m.entity.type === 'ORG' && (!block || m.start >= block.start), 30);
     return org ? { entity: org.entity.id, text: pronoun } : NOBODY;
+  }
+
+  /** The person a "he" or "she" at `pos` most likely refers to: the last person who was a sentence's subject, else the last named. */
+  personBefore(pos: number): string | null {
+    const person = this.mentions.lastBefore(pos, (m) => m.entity.type === 'PER' && this.isSubjectPerson(m), 60) ?? this.mentions.lastBefore(pos, (m) => m.entity.type === 'PER');
+    return person?.entity.id ?? null;
   }
 
   /** The first person named in its sentence: the likely subject a later "he" or "she" refers to. */
@@ -311,9 +317,11 @@ export class Attribution {
     let best = new Set<string>();
     let bestScore = 0;
     for (const e of this.ctx.entities) {
-      const described = `${e.role ?? ''} ${e.name}`.toLowerCase().split(/[^\p{L}]+/u);
-      if (!has(described, head)) continue;
-      const score = content.filter((w) => has(described, w.toLowerCase())).length;
+      const role = (e.role ?? '').toLowerCase().split(/[^\p{L}]+/u);
+      const name = e.name.toLowerCase().split(/[^\p{L}]+/u);
+      if (!has(role, head) && !has(name, head)) continue;
+      // a word of the name ("the hospital" -> "Al-Shifa Hospital") weighs more than one of the role
+      const score = content.reduce((sum, w) => sum + (has(name, w.toLowerCase()) ? 2 : has(role, w.toLowerCase()) ? 1 : 0), 0);
       if (score > bestScore) [best, bestScore] = [new Set([e.id]), score];
       else if (score === bestScore) best.add(e.id);
     }

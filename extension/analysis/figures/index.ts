@@ -1,5 +1,6 @@
 import { attributionOf, type Attribution, type Speaker } from '../attribution';
 import type { AnalysisContext, Figure, Span } from '../types';
+import { AboutResolver } from './about';
 import { counted, type Counted } from './counted';
 import { NUMBER_PHRASE, phraseValue } from './numbers';
 import { isExcluded } from './exclusions';
@@ -18,6 +19,7 @@ export interface NumberPhrase extends Span {
 /** Finds every quantity the article states, with what it counts, what it is about and who states it. */
 export function findFigures(ctx: AnalysisContext): Figure[] {
   const attribution = attributionOf(ctx);
+  const about = new AboutResolver(ctx, attribution);
   const figures: Figure[] = [];
   for (const phrase of numberPhrases(ctx.text)) {
     if (isExcluded(ctx, phrase)) continue;
@@ -32,7 +34,7 @@ export function findFigures(ctx: AnalysisContext): Figure[] {
       end: span.end,
       value: phrase.value,
       unit: unitOf(phrase, noun),
-      about: figureAbout(attribution, ctx, span, source.entity),
+      about: about.about(span, source.entity),
       source: source.entity,
       sourceText: source.text,
     });
@@ -75,21 +77,3 @@ function figureSource(a: Attribution, span: Span): Speaker {
   return { entity: null, text: null };
 }
 
-/**
- * What the figure is about: the entity named nearest before it in its sentence (else after it),
- * a place referred to as "there" / "the city", else the first entity of its paragraph; the
- * figure's own source is passed over.
- */
-function figureAbout(a: Attribution, ctx: AnalysisContext, span: Span, source: string | null): string | null {
-  const sentence = ctx.sentences[a.sentenceAt(span.start)];
-  if (!sentence) return null;
-  const inSentence = a.mentions.within(sentence.start, sentence.end).filter((m) => m.entity.id !== source);
-  const before = inSentence.filter((m) => m.end <= span.start);
-  const after = inSentence.filter((m) => m.start >= span.end);
-  const nearest = before[before.length - 1] ?? after[0];
-  if (nearest) return nearest.entity.id;
-  const block = ctx.blocks[sentence.block];
-  if (!block) return null;
-  const first = a.mentions.within(block.start, block.end).find((m) => m.entity.id !== source);
-  return first?.entity.id ?? null;
-}
