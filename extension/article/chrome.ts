@@ -93,7 +93,18 @@ export function isPullQuote(element: Element, tag: string, bodyText: () => strin
   return first >= 0 && text.indexOf(quoted, first + quoted.length) >= 0;
 }
 
-/** Inline elements that end a dateline run into the text ("Hong Kong (CNN Business)A muddled …"). */
+/** Class Readability takes for a byline (and removes) but that marks a dateline ("CAIRO —"), which is article text. */
+const DATELINE_CLASS = /dateline/i;
+/** What the clone's datelines are renamed to, so that Readability keeps them. */
+const KEPT_DATELINE_CLASS = 'gloss-place';
+
+/** In the clone only: renames a dateline's class so that Readability does not drop it as a byline. */
+export function protectDateline(element: Element): void {
+  const className = element.getAttribute('class');
+  if (className && DATELINE_CLASS.test(className)) element.setAttribute('class', KEPT_DATELINE_CLASS);
+}
+
+/** Inline elements that end a dateline, which may run into the text ("Hong Kong (CNN Business)A muddled …"). */
 export function endsDateline(element: Element, tag: string): boolean {
-  return tag === 'cite' || /dateline/i.test(element.getAttribute('class') ?? '');
+  return tag === 'cite' || element.getAttribute('class') === KEPT_DATELINE_CLASS;
 }

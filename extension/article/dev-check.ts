@@ -5,14 +5,38 @@
  *
  * recall: share of gold-text.txt (or expected.txt) paragraphs found in our text;
  * precision: share of our blocks found in the gold text.
+ * With --ranges the pages are parsed with happy-dom (which has live Ranges, linkedom has none)
+ * and every block's `map.rangeFor(...)` text is compared with the block: "mapped" is the share
+ * of blocks whose live range reads the same.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Window } from 'happy-dom';
 import { findArticle } from './find-article';
 import { parseHtml } from './parse-html';
+import type { FoundArticle } from './types';
 
 const DEV = join(import.meta.dirname, '../../../shared/data/pages/dev');
 const verbose = process.argv.includes('--verbose');
+const checkRanges = process.argv.includes('--ranges');
+
+function browserDocument(html: string, url: string | undefined): Document {
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  window.document.write(html);
+  return window.document as unknown as Document;
+}
+
+/** Share of blocks whose live range reads as the block (whitespace collapsed). */
+function mappedShare(found: FoundArticle): number {
+  const { text, blocks } = found.article;
+  let ok = 0;
+  for (const b of blocks) {
+    const live = normalise(found.map.rangeFor(b.start, b.end)?.toString() ?? '');
+    if (live === normalise(text.slice(b.start, b.end))) ok++;
+    else if (verbose) console.log(`   UNMAPPED ${JSON.stringify(text.slice(b.start, b.end).slice(0, 80))} reads ${JSON.stringify(live.slice(0, 80))}`);
+  }
+  return ok / blocks.length;
+}
 
 const normalise = (s: string) => s.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
 
@@ -25,14 +49,15 @@ function main(): void {
   const times: number[] = [];
   for (const page of index.pages) {
     const dir = join(DEV, page.slug);
-    const doc = parseHtml(readFileSync(join(dir, 'source.html'), 'utf8'), page.url ?? undefined);
+    const html = readFileSync(join(dir, 'source.html'), 'utf8');
+    const doc = checkRanges ? browserDocument(html, page.url ?? undefined) : parseHtml(html, page.url ?? undefined);
     const t0 = performance.now();
     const found = findArticle(doc, { url: page.url ?? undefined });
     const ms = performance.now() - t0;
     times.push(ms);
     const text = found?.article.text ?? '';
     const goldFile = ['gold-text.txt', 'expected.txt'].map((f) => join(dir, f)).find(existsSync);
-    let scores = '';
+    let scores = checkRanges && found ? `mapped ${mappedShare(found).toFixed(2)} ` : '';
     if (goldFile && found) {
       const goldText = readFileSync(goldFile, 'utf8');
       const gold = goldText.split(/\n\s*\n/).map(normalise).filter(Boolean);
@@ -41,7 +66,7 @@ function main(): void {
       const goldNorm = normalise(goldText);
       const missed = gold.filter((g) => !ours.includes(g));
       const extra = blocks.filter((b) => !goldNorm.includes(b));
-      scores = `recall ${(1 - missed.length / gold.length).toFixed(2)} precision ${(1 - extra.length / blocks.length).toFixed(2)} (${goldFile.endsWith('gold-text.txt') ? 'gold' : 'expected'})`;
+      scores += `recall ${(1 - missed.length / gold.length).toFixed(2)} precision ${(1 - extra.length / blocks.length).toFixed(2)} (${goldFile.endsWith('gold-text.txt') ? 'gold' : 'expected'})`;
       if (verbose) {
         for (const m of missed) console.log('   MISSED', m.slice(0, 120));
         for (const e of extra) console.log('   EXTRA ', e.slice(0, 120));

@@ -1,5 +1,5 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { endsDateline, isArticleBlock, isChromeElement, isPullQuote, isStrippedBeforeReading, NEVER_TEXT } from './chrome';
+import { endsDateline, isArticleBlock, isChromeElement, isPullQuote, isStrippedBeforeReading, NEVER_TEXT, protectDateline } from './chrome';
 import { findHeadline, findStandfirst } from './headline';
 import { articleLanguage, primaryLanguage } from './language';
 import { pageBaseUrl, pageMeta } from './page-meta';
@@ -14,6 +14,12 @@ const INLINE = new Set(
   'a abbr acronym b bdi bdo big cite code data del dfn em font i img ins kbd mark nobr picture q s samp small source span strike strong sub sup time tt u var wbr'.split(' '),
 );
 
+/**
+ * Paragraph length from which Readability's quick check counts a paragraph. Its default (140)
+ * turns away news stories written in one-sentence paragraphs; the checks after extraction
+ * (MIN_BODY_CHARS, MAX_LINK_SHARE) still turn away pages without an article.
+ */
+const MIN_READERABLE_PARAGRAPH = 80;
 /** Fewer body characters than this is not an article (a nav page, a search page, a stub). */
 const MIN_BODY_CHARS = 250;
 /** A "body" made mostly of link text is a list of links. */
@@ -31,7 +37,7 @@ export interface FindArticleOptions {
  * has no article.
  */
 export function findArticle(doc: Document, options: FindArticleOptions = {}): FoundArticle | null {
-  if (!doc.body || !isProbablyReaderable(doc)) return null;
+  if (!doc.body || !isProbablyReaderable(doc, { minContentLength: MIN_READERABLE_PARAGRAPH })) return null;
   const base = pageBaseUrl(doc, options.url);
   const clone = doc.cloneNode(true) as Document;
   const liveOf = pairTextNodes(doc, clone);
@@ -145,14 +151,18 @@ function pairTextNodes(live: Document, clone: Document): (clone: Text) => Text |
   const pairs = new Map<Node, Text>();
   const strip: Element[] = [];
   const stack: [Node, Node][] = [];
-  let l: Node | null = live.firstChild;
-  let c: Node | null = clone.firstChild;
+  // From the root element: linkedom's document links the doctype to no sibling.
+  let l: Node | null = live.documentElement;
+  let c: Node | null = clone.documentElement;
   while (l && c) {
     let descend = false;
     if (l.nodeType === TEXT_NODE) pairs.set(c, l as Text);
     else if (l.nodeType === ELEMENT_NODE) {
       if (isStrippedBeforeReading(c as Element, (c as Element).localName)) strip.push(c as Element);
-      else descend = l.firstChild !== null;
+      else {
+        protectDateline(c as Element);
+        descend = l.firstChild !== null;
+      }
     }
     if (descend) {
       stack.push([l, c]);
