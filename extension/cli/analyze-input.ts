@@ -4,6 +4,7 @@ import { analyse, noArticle } from '../analysis/analyse';
 import type { Analysis } from '../analysis/types';
 import { articleFromPlainText } from '../article/plain-text';
 import { findArticle } from '../article/find-article';
+import { primaryLanguage } from '../article/language';
 import { parseHtml } from '../article/parse-html';
 
 /** Analyses an HTML page the way the extension does: find the article on the page, then analyse it. */
@@ -11,7 +12,7 @@ export function analyseHtml(html: string, url: string | null): Analysis {
   const doc = parseHtml(html, url ?? undefined);
   const found = findArticle(doc, url ? { url } : undefined);
   if (!found) {
-    const lang = (doc.documentElement.getAttribute('lang') ?? 'und').slice(0, 2).toLowerCase() || 'und';
+    const lang = primaryLanguage(doc.documentElement.getAttribute('lang')) ?? 'und';
     return noArticle(url, doc.title.trim(), lang);
   }
   return analyse(found.article, found.meta.url ?? url);
