@@ -42,12 +42,12 @@ describe(`Gloss in Chromium (${CHROME_BUILD})`, () => {
     await page.mouse.move(word!.x, word!.y, { steps: 5 });
 
     await expect.poll(() => chromiumPopover(page, cdp), { timeout: 5_000 }).not.toBeNull();
+    // Saved before the checks, so a failure can be seen.
+    await mkdir(TEST_OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(TEST_OUTPUT, 'e2e-chromium.png') });
     const popover = (await chromiumPopover(page, cdp))!;
     expect(popover.text).toContain(MARIUPOL_FIGURE);
     expect(popover.text).toMatch(MARIUPOL_MAYOR);
-
-    await mkdir(TEST_OUTPUT, { recursive: true });
-    await page.screenshot({ path: join(TEST_OUTPUT, 'e2e-chromium.png') });
   });
 
   it('closes the popover on Escape', async () => {

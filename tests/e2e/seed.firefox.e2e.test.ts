@@ -45,12 +45,12 @@ describe(`Gloss in Firefox ESR (${FIREFOX_BUILD})`, () => {
     await page.mouse.move(word!.x, word!.y, { steps: 5 });
 
     await expect.poll(() => firefoxPopover(page), { timeout: 5_000 }).not.toBeNull();
+    // Saved before the checks, so a failure can be seen.
+    await mkdir(TEST_OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(TEST_OUTPUT, 'e2e-firefox.png') });
     const popover = (await firefoxPopover(page))!;
     expect(popover.text).toContain(MARIUPOL_FIGURE);
     expect(popover.text).toMatch(MARIUPOL_MAYOR);
-
-    await mkdir(TEST_OUTPUT, { recursive: true });
-    await page.screenshot({ path: join(TEST_OUTPUT, 'e2e-firefox.png') });
   });
 
   it('closes the popover on Escape', async () => {
