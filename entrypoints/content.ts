@@ -28,13 +28,13 @@ export default defineContentScript({
       run?.abort();
       const controller = new AbortController();
       run = controller;
-      ctx.onInvalidated(() => controller.abort());
       page = null;
       const settings = await loadSettings(browser.storage.local);
       if (controller.signal.aborted) return;
       page = await runGloss({ win: window, settings, findArticle, requestAnalysis, signal: controller.signal });
     }
 
+    ctx.onInvalidated(() => run?.abort());
     browser.runtime.onMessage.addListener((message: unknown): Promise<ShowReply | PageInfo> | undefined => {
       const request = readContentRequest(message);
       if (request?.type === 'gloss:show-entity') return Promise.resolve({ ok: page?.showEntity(request.entityId) ?? false });
