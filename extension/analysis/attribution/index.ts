@@ -30,7 +30,7 @@ const NP_END = new Set([',', '.', ';', ':', '(', ')', 'and', 'that', 'which', 'w
 
 /** Heads of unnamed plural sources ("Obama administration officials said"): the group, not the entity it belongs to. */
 const UNNAMED_GROUPS = new Set(
-  'officials sources analysts experts people residents authorities diplomats members workers lawmakers leaders witnesses investigators prosecutors doctors staff aides advisers observers critics economists'.split(' '),
+  'official source officials sources analysts experts people residents authorities diplomats members workers lawmakers leaders witnesses investigators prosecutors doctors staff aides advisers observers critics economists'.split(' '),
 );
 const PLACE_PREPOSITIONS = new Set(['of', 'from', 'in', 'at', 'near', 'around', 'outside', 'inside']);
 
@@ -205,7 +205,7 @@ export class Attribution {
     if (j < 0 || c.quoted[j] || QUOTE_MARKS.test(tokens[j]!.text)) return null;
     const t = tokens[j]!;
     const lower = t.text.toLowerCase();
-    if (PRONOUNS.has(lower)) return this.pronounSpeaker(lower, t.start, c);
+    if (PRONOUNS.has(lower)) return this.pronounSpeaker(t.text, t.start, c);
     const ending = this.mentionEndingAt(t, c.sentence);
     if (ending && !(ending.entity.type === 'LOC' && this.afterPreposition(c.sentence, ending))) return this.speakerOf(ending);
     if (t.text === ',') return this.appositionSubject(c, j);
@@ -217,7 +217,7 @@ export class Attribution {
     const headed = firstPreposition > 0 ? phrase.slice(0, firstPreposition) : phrase;
     const head = headed[headed.length - 1]!.text.toLowerCase();
     const text = phrase.map((p) => p.text).join(' ');
-    if (UNNAMED_GROUPS.has(head) || UNNAMED_GROUPS.has(`${head}s`)) return { entity: null, text };
+    if (UNNAMED_GROUPS.has(head)) return { entity: null, text };
     const inside = this.mentions.within(headed[0]!.start, headed[headed.length - 1]!.end).find((m) => m.entity.type !== 'LOC');
     return inside ? this.speakerOf(inside) : { entity: this.describedEntity(headed.map((p) => p.text), t.start), text };
   }
@@ -241,7 +241,7 @@ export class Attribution {
     const first = tokens[from];
     if (!inverted || !first) return null;
     const lower = first.text.toLowerCase();
-    if (PRONOUNS.has(lower)) return this.pronounSpeaker(lower, first.start, c);
+    if (PRONOUNS.has(lower)) return this.pronounSpeaker(first.text, first.start, c);
     const to = phraseEnd(tokens, from, c.quoted, 8);
     if (to === from) return null;
     const named = this.mentions.within(first.start, tokens[to - 1]!.end)[0];
@@ -268,15 +268,16 @@ export class Attribution {
   }
 
   /** he/she: the block's last speaker, else the last person named; it/they/we: the last organisation named in the block. */
-  private pronounSpeaker(pronoun: string, pos: number, c: SentenceContext): Speaker {
+  private pronounSpeaker(word: string, pos: number, c: SentenceContext): Speaker {
+    const pronoun = word.toLowerCase();
     if (pronoun === 'he' || pronoun === 'she' || pronoun === 'i') {
-      if (c.lastSpeaker.entity) return { entity: c.lastSpeaker.entity, text: pronoun };
+      if (c.lastSpeaker.entity) return { entity: c.lastSpeaker.entity, text: word };
       const person = this.personBefore(pos);
-      return person ? { entity: person, text: pronoun } : NOBODY;
+      return person ? { entity: person, text: word } : NOBODY;
     }
     const block = this.ctx.blocks[c.sentence.block];
     const org = this.mentions.lastBefore(pos, (m) => m.entity.type === 'ORG' && (!block || m.start >= block.start), 30);
-    return org ? { entity: org.entity.id, text: pronoun } : NOBODY;
+    return org ? { entity: org.entity.id, text: word } : NOBODY;
   }
 
   /** The person a "he" or "she" at `pos` most likely refers to: the last person who was a sentence's subject, else the last named. */
@@ -406,8 +407,8 @@ export class Attribution {
 function phraseEnd(tokens: Token[], from: number, quoted: boolean[], max: number): number {
   let to = from;
   for (; to < tokens.length && to - from < max && !quoted[to]; to++) {
-    const lower = tokens[to]!.text.toLowerCase();
-    if (NP_END.has(lower) && !(lower === 'and' && /^\p{Lu}/u.test(tokens[to + 1]?.text ?? ''))) break;
+    const word = tokens[to]!.text; // case kept: "WHO" is a name, "who" a clause word
+    if (NP_END.has(word) && !(word === 'and' && /^\p{Lu}/u.test(tokens[to + 1]?.text ?? ''))) break;
   }
   return to;
 }
@@ -418,7 +419,7 @@ function nounPhraseBefore(tokens: Token[], j: number, quoted: boolean[]): Token[
   while (k > 0 && j - k < 10) {
     const prev = tokens[k - 1]!;
     const prevLower = prev.text.toLowerCase();
-    if (quoted[k - 1] || !/^\p{L}/u.test(prev.text) || CLAUSE_WORDS.has(prevLower)) break;
+    if (quoted[k - 1] || !/^\p{L}/u.test(prev.text) || CLAUSE_WORDS.has(prev.text)) break;
     if (DETERMINERS.has(tokens[k]!.text.toLowerCase()) && !PLACE_PREPOSITIONS.has(prevLower)) break;
     k--;
   }

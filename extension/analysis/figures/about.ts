@@ -154,8 +154,10 @@ export class AboutResolver {
   private placeOfDemonym(word: string): string | null {
     for (const e of this.ctx.entities) {
       if (e.type !== 'LOC' || e.name.length < 4 || e.name.includes(' ')) continue;
-      const stem = e.name.slice(0, -1);
-      if (word !== e.name && word.startsWith(stem) && word.length <= e.name.length + 4) return e.id;
+      // "Norwegians"/"Norway", "Ukrainian"/"Ukraine": a long shared beginning
+      let shared = 0;
+      while (shared < word.length && word[shared] === e.name[shared]) shared++;
+      if (word !== e.name && shared >= Math.max(4, e.name.length - 2) && word.length <= e.name.length + 5) return e.id;
     }
     return null;
   }

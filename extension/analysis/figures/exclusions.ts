@@ -37,12 +37,13 @@ function isYear(g: Record<string, string | undefined>): boolean {
   return /^\d{4}$/.test(g.num!) && n >= 1800 && n <= 2100 && !g.cur && !g.pct && !g.dscale && !g.den;
 }
 
-/** "9/11" and "24/7" are dates or ratios, "7/32" a fraction. */
+/** "9/11" and "24/7" are dates or ratios; "7/32" and "3/4" fractions (halves, quarters, eighths... and tenths, hundredths). */
 function isDateOrRatio(num: string, den: string): boolean {
   const a = Number(num);
   const b = Number(den.slice(1));
-  return a >= b || (a <= 12 && b <= 31);
+  return a >= b || !FRACTION_DENOMINATORS.has(b);
 }
+const FRACTION_DENOMINATORS = new Set([2, 3, 4, 8, 10, 16, 32, 64, 100, 1000]);
 
 /** "Boeing 787", "Nikkei 225", "Progress MS-04": a number right after a capitalised word inside a sentence. */
 function isNamePart(before: string, previous: string): boolean {

@@ -25,7 +25,7 @@ export function findFigures(ctx: AnalysisContext): Figure[] {
     if (isExcluded(ctx, phrase)) continue;
     const noun = counted(ctx.text, phrase);
     if (!noun.words && !phrase.hedge && needsNoun(phrase)) continue;
-    if (noun.relativeTime) continue;
+    if (noun.relativeTime && !phrase.groups.ord) continue;
     const span = { start: phrase.start, end: noun.end };
     const source = figureSource(attribution, span);
     figures.push({

@@ -34,7 +34,7 @@ const HEDGES = [
 
 /** The hedge (group `hedge`) and number (the named alternatives) of one number phrase. */
 export const NUMBER_PHRASE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$£€¥₹.,/+-])` +
+  String.raw`(?<![\p{L}\p{N}$£€¥₹.,/+:-])` +
     `(?<hedge>(?:(?:${HEDGES.join('|')})\\s+)*)` +
     '(?:' +
     String.raw`(?:(?<cur>${CURRENCY})\s?)?(?<num>${DIGITS})(?<den>/\d+)?(?<dscale>${DIGIT_SCALE})?` +

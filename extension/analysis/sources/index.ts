@@ -24,7 +24,8 @@ export function findSources(ctx: AnalysisContext, figures: Figure[], quotes: Quo
   for (const q of quotes) cite(q.speaker, q);
   for (const f of figures) cite(f.source, f);
   for (const m of a.mentions.all) if (isCitedDocument(ctx.text, m)) cite(m.entity.id, m);
-  return [...cited].map(([id, at]) => {
+  const firstCited = (at: Span[]) => Math.min(...at.map((s) => s.start));
+  return [...cited].sort((x, y) => firstCited(x[1]) - firstCited(y[1])).map(([id, at]) => {
     const entity = a.entity(id)!;
     return { entity: id, name: entity.name, links: linksFor(ctx, a, entity, at) };
   });

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { contextOf, type EntitySpec } from '../attribution/testing';
+import { findFigures } from './index';
+
+const PEOPLE: EntitySpec[] = [
+  { name: 'Maria Lindqvist', type: 'PER', role: 'mayor of Brekka' },
+  { name: 'Tomas Berg', type: 'PER', role: 'harbour master' },
+  { name: 'Brekka', type: 'LOC', role: 'fishing town' },
+  { name: 'Northern Ferry Company', type: 'ORG' },
+  { name: 'Coast Guard', type: 'ORG' },
+];
+
+function figure(text: string, specs: EntitySpec[] = PEOPLE) {
+  const ctx = contextOf(text, specs);
+  const name = (id: string | null) => ctx.entities.find((e) => e.id === id)?.name ?? null;
+  return findFigures(ctx).map((f) => ({ text: f.text, about: name(f.about), source: name(f.source), sourceText: f.sourceText }));
+}
+
+describe('figure source', () => {
+  it('reads "according to X"', () => {
+    expect(figure('About 300 boats are moored in Brekka, according to the Coast Guard.')[0]).toMatchObject({ source: 'Coast Guard' });
+  });
+
+  it('reads "X said" and "said X"', () => {
+    expect(figure('Maria Lindqvist said 40 families had left.')[0]).toMatchObject({ source: 'Maria Lindqvist' });
+    expect(figure('Some 40 families have left, said Tomas Berg.')[0]).toMatchObject({ source: 'Tomas Berg' });
+  });
+
+  it('resolves a pronoun to the person last named as a subject', () => {
+    expect(figure('Tomas Berg inspected the pier on Monday. He estimated that 12 boats were damaged.')[0]).toMatchObject({ source: 'Tomas Berg', sourceText: 'He' });
+  });
+
+  it('resolves a role noun through the entity roles', () => {
+    expect(figure('Maria Lindqvist and Tomas Berg met the crews.\n\nThe harbour master said 12 boats sank.')[0]).toMatchObject({ source: 'Tomas Berg' });
+  });
+
+  it('carries an attribution over to the next sentence of the paragraph', () => {
+    const [, second] = figure('The town lost 40 families, Maria Lindqvist said. Before the storm it had 900 homes.');
+    expect(second).toMatchObject({ text: '900 homes', source: 'Maria Lindqvist' });
+  });
+
+  it('gives the speaker of the quote the figure is in', () => {
+    expect(figure('“We lost 14 boats in one night,” Tomas Berg told reporters.')[0]).toMatchObject({ source: 'Tomas Berg' });
+  });
+
+  it('names an unnamed source by its words and leaves the entity empty', () => {
+    expect(figure('At least 20 people were rescued, officials said.')[0]).toMatchObject({ source: null, sourceText: 'officials' });
+  });
+
+  it('has no source when the outlet states the figure itself', () => {
+    expect(figure('The Northern Ferry Company runs 6 ships.')[0]).toMatchObject({ source: null });
+  });
+});
+
+describe('figure about', () => {
+  it('takes the place named in the figure’s clause', () => {
+    expect(figure('The storm destroyed 35 homes in Brekka.')[0]).toMatchObject({ about: 'Brekka' });
+  });
+
+  it('takes the nearest entity before the figure', () => {
+    expect(figure('The Northern Ferry Company cancelled 18 crossings.')[0]).toMatchObject({ about: 'Northern Ferry Company' });
+  });
+
+  it('follows "there" to the place named before', () => {
+    expect(figure('The storm reached Brekka at dawn. About 500 people are still stuck there.')[0]).toMatchObject({ text: 'About 500 people', about: 'Brekka' });
+  });
+
+  it('follows "the town" to the last place named', () => {
+    const [f] = figure('Brekka was cut off.\n\nRoads into the town were closed for 3 days.');
+    expect(f).toMatchObject({ about: 'Brekka' });
+  });
+
+  it('reads a demonym in the counted noun', () => {
+    expect(figure('Nearly 2 million Norwegians watched.', [{ name: 'Norway', type: 'LOC' }])[0]).toMatchObject({ about: 'Norway' });
+  });
+
+  it('does not take the figure’s own source as what it is about', () => {
+    expect(figure('There are 60 trawlers in Brekka, said Tomas Berg.')[0]).toMatchObject({ about: 'Brekka', source: 'Tomas Berg' });
+  });
+
+  it('ties an age to the person it describes', () => {
+    expect(figure('The 52-year-old Tomas Berg retired.')[0]).toMatchObject({ about: 'Tomas Berg' });
+  });
+});

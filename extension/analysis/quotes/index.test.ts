@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { contextOf, type EntitySpec } from '../attribution/testing';
+import { findQuotes } from './index';
+
+const SPECS: EntitySpec[] = [
+  { name: 'Ines Hartmann', type: 'PER', role: 'chief engineer' },
+  { name: 'Paul Okafor', type: 'PER', role: 'union leader' },
+  { name: 'Riverside Council', type: 'ORG', role: 'local authority' },
+];
+
+function quotes(text: string) {
+  const ctx = contextOf(text, SPECS);
+  const name = (id: string | null) => ctx.entities.find((e) => e.id === id)?.name ?? null;
+  return findQuotes(ctx).map((q) => {
+    expect(ctx.text.slice(q.start, q.end)).toBe(q.text);
+    return [q.text, name(q.speaker)];
+  });
+}
+
+describe('quote marks', () => {
+  it('reads straight, curly and guillemet quotes without their marks', () => {
+    expect(quotes('"The bridge is safe," said Ines Hartmann.')).toEqual([['The bridge is safe,', 'Ines Hartmann']]);
+    expect(quotes('“The bridge is safe,” said Ines Hartmann.')).toEqual([['The bridge is safe,', 'Ines Hartmann']]);
+    expect(quotes('Ines Hartmann said: « The bridge is safe », to the press.')).toEqual([['The bridge is safe', 'Ines Hartmann']]);
+  });
+
+  it('keeps a nested quote inside its outer quote', () => {
+    expect(quotes('“They told us ‘wait and see’ for a year,” Paul Okafor said.')).toEqual([['They told us ‘wait and see’ for a year,', 'Paul Okafor']]);
+  });
+
+  it('does not take apostrophes for quote marks', () => {
+    expect(quotes('The council’s plan isn’t new, Paul Okafor’s union said.')).toEqual([]);
+  });
+
+  it('gives two records for a quote split by its attribution', () => {
+    expect(quotes('“We checked every bolt,” said Ines Hartmann. “Nothing was loose.”')).toEqual([
+      ['We checked every bolt,', 'Ines Hartmann'],
+      ['Nothing was loose.', 'Ines Hartmann'],
+    ]);
+  });
+
+  it('runs a quote over paragraphs when its paragraph ends before it closes', () => {
+    expect(quotes('Paul Okafor said: “The shifts are too long.\n\n“And the pay has not moved in years.”')).toEqual([
+      ['The shifts are too long.', 'Paul Okafor'],
+      ['And the pay has not moved in years.', 'Paul Okafor'],
+    ]);
+  });
+
+  it('keeps a short partial quote with a speaker and skips a scare quote without one', () => {
+    expect(quotes('Ines Hartmann called the repairs “overdue” on Monday.')).toEqual([]);
+    expect(quotes('Ines Hartmann said the repairs were “overdue”.')).toEqual([['overdue', 'Ines Hartmann']]);
+    expect(quotes('The so-called “smart bridge” opened in May.')).toEqual([]);
+  });
+});
+
+describe('quote speaker', () => {
+  it('reads the cue before the quote', () => {
+    expect(quotes('According to Paul Okafor, “nobody asked the workers”.')).toEqual([['nobody asked the workers', 'Paul Okafor']]);
+  });
+
+  it('resolves "he said" to the last person named as a subject', () => {
+    expect(quotes('Paul Okafor left the meeting early. “It was a waste of time,” he said.')).toEqual([['It was a waste of time,', 'Paul Okafor']]);
+  });
+
+  it('resolves a role noun through the entity roles', () => {
+    expect(quotes('Ines Hartmann and Paul Okafor spoke first.\n\n“We will strike,” the union leader warned.')).toEqual([['We will strike,', 'Paul Okafor']]);
+  });
+
+  it('resolves an appositive subject to the person it describes', () => {
+    expect(quotes('“The cables are new,” Ines Hartmann, the chief engineer at the Riverside Council, told reporters.')).toEqual([['The cables are new,', 'Ines Hartmann']]);
+  });
+
+  it('takes the previous quote’s speaker when a quote opens the next paragraph without a cue', () => {
+    expect(quotes('“The cables are new,” Ines Hartmann said.\n\n“The deck will be replaced next year, and the railings after that.”')).toEqual([
+      ['The cables are new,', 'Ines Hartmann'],
+      ['The deck will be replaced next year, and the railings after that.', 'Ines Hartmann'],
+    ]);
+  });
+
+  it('gives an unnamed speaker its words', () => {
+    const ctx = contextOf('Residents said the noise was “unbearable”.', SPECS);
+    expect(findQuotes(ctx)).toMatchObject([{ text: 'unbearable', speaker: null, speakerText: 'Residents' }]);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { contextOf, linkOn, type EntitySpec } from '../attribution/testing';
+import { findFigures } from '../figures';
+import { findQuotes } from '../quotes';
+import { findSources } from './index';
+
+const SPECS: EntitySpec[] = [
+  { name: 'World Health Organization', type: 'ORG', aliases: ['WHO'] },
+  { name: 'Lena Vogt', type: 'PER', role: 'epidemiologist' },
+  { name: 'Harbor Gazette', type: 'ORG' },
+  { name: 'Annual Outbreak Report', type: 'MISC', aliases: ['outbreak report'] },
+  { name: 'Lisbon', type: 'LOC' },
+];
+
+function sources(text: string, links: { phrase: string; href: string }[] = []) {
+  const ctx = contextOf(text, SPECS, links.map((l) => linkOn(text, l.phrase, l.href)));
+  return findSources(ctx, findFigures(ctx), findQuotes(ctx)).map((s) => ({ name: s.name, links: s.links }));
+}
+
+describe('sources cited', () => {
+  it('lists who is quoted, who is said to say and who is relied on, once each', () => {
+    const text = 'Cases doubled, according to the WHO. “We are worried,” said Lena Vogt. Lena Vogt added that 30 clinics had closed. The WHO said testing would resume in Lisbon.';
+    expect(sources(text).map((s) => s.name)).toEqual(['World Health Organization', 'Lena Vogt']);
+  });
+
+  it('takes the link whose text names the source', () => {
+    const text = 'Cases doubled, according to the WHO, which asked for calm.';
+    expect(sources(text, [{ phrase: 'the WHO', href: 'https://who.example/data' }])).toEqual([{ name: 'World Health Organization', links: ['https://who.example/data'] }]);
+  });
+
+  it('takes a link on the attribution in the same sentence', () => {
+    const text = 'Lena Vogt said in an interview that the season was mild.';
+    expect(sources(text, [{ phrase: 'Lena Vogt', href: 'https://news.example/vogt' }])).toEqual([{ name: 'Lena Vogt', links: ['https://news.example/vogt'] }]);
+  });
+
+  it('counts media and documents that the article relies on', () => {
+    const text = 'In an interview with the Harbor Gazette, officials blamed the heat. The figures come from the outbreak report.';
+    expect(sources(text, [{ phrase: 'outbreak report', href: 'https://who.example/report.pdf' }])).toEqual([
+      { name: 'Harbor Gazette', links: [] },
+      { name: 'Annual Outbreak Report', links: ['https://who.example/report.pdf'] },
+    ]);
+  });
+
+  it('does not cite places or entities that are only mentioned', () => {
+    expect(sources('The WHO opened an office in Lisbon, where Lena Vogt works.')).toEqual([]);
+  });
+});
