@@ -4,7 +4,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockRemoteRequests, CHROME_BUILD, launchChromium, REPO_ROOT, TEST_OUTPUT, type ChromiumSession } from '../support/browsers';
 import { watchExtensionErrors } from '../support/extension-errors';
-import { chromiumPopover, GLOSS_HOST, GLOSS_READY, glossOutcome, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR, KEYS, openEntityByKeyboard } from '../support/gloss-page';
+import { chromiumPopover, GLOSS_HOST, glossOutcome, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR, KEYS, openEntityByKeyboard } from '../support/gloss-page';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
 describe(`Gloss in Chromium (${CHROME_BUILD})`, () => {
@@ -22,7 +22,7 @@ describe(`Gloss in Chromium (${CHROME_BUILD})`, () => {
     cdp = await browser.context.newCDPSession(page);
     extensionErrors = await watchExtensionErrors(cdp);
     await page.goto(`${server.origin}/seed/page.html`);
-    await page.waitForSelector(GLOSS_READY, { state: 'attached', timeout: 20_000 });
+    await page.waitForFunction(glossOutcome, GLOSS_HOST, { timeout: 20_000 });
   });
 
   afterAll(async () => {
@@ -32,6 +32,7 @@ describe(`Gloss in Chromium (${CHROME_BUILD})`, () => {
 
   it('marks the names in the article', async () => {
     const outcome = await page.evaluate(glossOutcome, GLOSS_HOST);
+    expect(outcome, 'Gloss ends ready (data-gloss-error says why not)').toMatchObject({ state: 'ready', error: null });
     expect(outcome?.marks, 'data-gloss-marks').toBeGreaterThan(0);
   });
 

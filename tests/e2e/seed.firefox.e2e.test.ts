@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_BUILD, launchFirefoxWithGloss, REPO_ROOT, TEST_OUTPUT } from '../support/browsers';
-import { firefoxPopover, GLOSS_HOST, GLOSS_READY, glossOutcome, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR, KEYS, openEntityByKeyboard } from '../support/gloss-page';
+import { firefoxPopover, GLOSS_HOST, glossOutcome, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR, KEYS, openEntityByKeyboard } from '../support/gloss-page';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
 /** Puppeteer presses keys one at a time: "Alt+Shift+KeyG" is held modifiers around the key. */
@@ -25,7 +25,7 @@ describe(`Gloss in Firefox ESR (${FIREFOX_BUILD})`, () => {
     browser = await launchFirefoxWithGloss();
     page = await browser.newPage();
     await page.goto(`${server.origin}/seed/page.html`);
-    await page.waitForSelector(GLOSS_READY, { timeout: 20_000 });
+    await page.waitForFunction(glossOutcome, { timeout: 20_000 }, GLOSS_HOST);
   });
 
   afterAll(async () => {
@@ -35,6 +35,7 @@ describe(`Gloss in Firefox ESR (${FIREFOX_BUILD})`, () => {
 
   it('marks the names in the article', async () => {
     const outcome = await page.evaluate(glossOutcome, GLOSS_HOST);
+    expect(outcome, 'Gloss ends ready (data-gloss-error says why not)').toMatchObject({ state: 'ready', error: null });
     expect(outcome?.marks, 'data-gloss-marks').toBeGreaterThan(0);
   });
 

@@ -13,11 +13,11 @@ export const GLOSS_READY = '[data-gloss-state="ready"]';
  * Gloss's outcome on the page once it has settled: its state and how many mentions it marked;
  * null while it is still working (page function: runs in the browser, so self-contained).
  */
-export function glossOutcome(hostSelector: string): { state: string; marks: number } | null {
+export function glossOutcome(hostSelector: string): { state: string; marks: number; error: string | null } | null {
   const host = document.querySelector(hostSelector);
   const state = host?.getAttribute('data-gloss-state');
   if (!host || !state || !['ready', 'no-article', 'error'].includes(state)) return null;
-  return { state, marks: Number(host.getAttribute('data-gloss-marks') ?? 0) };
+  return { state, marks: Number(host.getAttribute('data-gloss-marks') ?? 0), error: host.getAttribute('data-gloss-error') };
 }
 
 /** Where a word is on screen, found in the page's text nodes (page function: runs in the browser). */
