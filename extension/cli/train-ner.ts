@@ -37,7 +37,7 @@ function seededRandom(seed: number): () => number {
 function main(): void {
   const shared = requireSharedDir('train:ner');
   const data = option('data', 'conll');
-  const epochs = Number(option('epochs', '6'));
+  const epochs = Number(option('epochs', '8'));
   const out = resolve(option('out', resolve(repoRoot, 'assets/ner/model.json')));
   const files = data === 'all' ? [...TRAINING_SETS.conll, ...TRAINING_SETS.open] : TRAINING_SETS[data as keyof typeof TRAINING_SETS];
   if (!files) throw new Error(`--data must be conll, open or all, not ${data}`);

@@ -114,6 +114,11 @@ export function staticFeatures(doc: DocumentContext, s: number, i: number): numb
     'l-1|l=' + at(i - 1, v.lower) + '|' + lower,
     'l|l+1=' + lower + '|' + at(i + 1, v.lower),
     'len=' + Math.min(word.length, 8),
+    'sh-2|sh-1=' + at(i - 2, v.shapes) + '|' + at(i - 1, v.shapes),
+    'sh+1|sh+2=' + at(i + 1, v.shapes) + '|' + at(i + 2, v.shapes),
+    'w+1=' + at(i + 1, v.words),
+    'w-1=' + at(i - 1, v.words),
+    'run=' + capitalizedRun(v.words, i),
   ];
   if (i === 0) f.push('first|sh=' + shape);
   if (v.headline) f.push('hl|sh=' + shape, 'hl|l=' + lower);
@@ -127,6 +132,16 @@ export function staticFeatures(doc: DocumentContext, s: number, i: number): numb
   const gaz = inGazetteer(lower);
   if (gaz) f.push('gaz=' + gaz, 'gaz|sh=' + gaz + '|' + shape);
   return f.map(hashFeature);
+}
+
+/** Where the word sits in a run of capitalised words: "2/3" is the second of three (capped at 4). */
+function capitalizedRun(words: string[], i: number): string {
+  if (!isCapitalized(words[i]!)) return '-';
+  let first = i;
+  let last = i;
+  while (first > 0 && isCapitalized(words[first - 1]!)) first--;
+  while (last + 1 < words.length && isCapitalized(words[last + 1]!)) last++;
+  return `${Math.min(i - first + 1, 4)}/${Math.min(last - first + 1, 4)}`;
 }
 
 /** The features of token `i` that depend on the tags chosen before it (greedy decoding). */
