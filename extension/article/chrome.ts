@@ -11,6 +11,9 @@ export const NEVER_TEXT = new Set([
   'canvas', 'video', 'audio', 'select', 'textarea', 'button',
 ]);
 
+/** Page landmarks that never hold the article text. */
+const STRIPPED_LANDMARKS = new Set(['nav', 'aside', 'footer']);
+
 /** Elements Readability may keep whose text is site chrome or metadata. */
 const CHROME_TAGS = new Set(['figcaption', 'nav', 'aside', 'footer', 'label', 'input']);
 /**
@@ -63,6 +66,8 @@ const MAX_BLOCK_LINK_SHARE = 0.9;
  */
 export function isStrippedBeforeReading(element: Element, tag: string): boolean {
   if (NEVER_TEXT.has(tag)) return !(tag === 'script' && element.getAttribute('type') === 'application/ld+json');
+  // Readability drops these from its result anyway; dropping them first spares it their scoring.
+  if (STRIPPED_LANDMARKS.has(tag)) return true;
   return isChromeElement(element, tag) && (element.textContent?.length ?? 0) <= MAX_STRIPPED_CHROME_CHARS;
 }
 

@@ -51,9 +51,14 @@ function main(): void {
     const dir = join(DEV, page.slug);
     const html = readFileSync(join(dir, 'source.html'), 'utf8');
     const doc = checkRanges ? browserDocument(html, page.url ?? undefined) : parseHtml(html, page.url ?? undefined);
-    const t0 = performance.now();
-    const found = findArticle(doc, { url: page.url ?? undefined });
-    const ms = performance.now() - t0;
+    // Best of three: the machine is shared, single runs are noisy.
+    let ms = Infinity;
+    let found: FoundArticle | null = null;
+    for (let run = 0; run < 3; run++) {
+      const t0 = performance.now();
+      found = findArticle(doc, { url: page.url ?? undefined });
+      ms = Math.min(ms, performance.now() - t0);
+    }
     times.push(ms);
     const text = found?.article.text ?? '';
     const goldFile = ['gold-text.txt', 'expected.txt'].map((f) => join(dir, f)).find(existsSync);
@@ -79,7 +84,7 @@ function main(): void {
     if (verbose && found) console.log('   meta', JSON.stringify(found.meta));
   }
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`findArticle time: median ${sorted[sorted.length >> 1]!.toFixed(0)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms over ${times.length} pages`);
+  console.log(`findArticle time (best of 3): median ${sorted[sorted.length >> 1]!.toFixed(0)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms over ${times.length} pages`);
 }
 
 main();

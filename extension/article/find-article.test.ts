@@ -108,11 +108,17 @@ describe('findArticle', () => {
   });
 
   it('reads a huge page in one piece', () => {
-    const huge = browserPage(`<html lang="en"><body><article><h1>The longest council meeting</h1>${paragraphs(5000)}</article></body></html>`);
+    // linkedom here: happy-dom takes seconds over Readability on 5,000 paragraphs.
+    const huge = parseHtml(`<html lang="en"><body><article><h1>The longest council meeting</h1>${paragraphs(5000)}</article></body></html>`);
+    const t0 = performance.now();
     const result = findArticle(huge)!;
+    const ms = performance.now() - t0;
     expect(result.article.blocks).toHaveLength(5001);
     const last = result.article.blocks[5000]!;
-    expect(result.map.rangeFor(last.start, last.end)!.toString()).toBe(slice(result, last));
+    expect(slice(result, last)).toMatch(/^5000\. The council met again/);
+    const lastNode = huge.querySelector('article')!.lastElementChild!.firstChild!;
+    expect(result.map.offsetOf(lastNode, 0)).toBe(last.start);
+    expect(ms).toBeLessThan(10_000);
   });
 
   it('keeps hostile text as inert text and maps unicode and right-to-left text exactly', () => {

@@ -38,6 +38,9 @@ const MIN_WORDS = 20;
 /** Share of words that must be stop words of the winning language for a confident guess. */
 const MIN_SHARE = 0.12;
 const WORD = /\p{L}+/gu;
+const LETTER = /\p{L}/gu;
+/** Below this many letters the script says too little. */
+const MIN_LETTERS = 40;
 
 export interface LanguageGuess {
   lang: string;
@@ -48,13 +51,16 @@ export interface LanguageGuess {
 /** Guesses the language of `text` from its script and its function words. */
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.slice(0, 20_000);
+  // Scripts first: Chinese and Japanese do not separate words with spaces.
+  const letters = sample.match(LETTER)?.length ?? 0;
+  if (letters >= MIN_LETTERS) {
+    for (const [script, lang] of SCRIPTS) {
+      const count = sample.match(script)?.length ?? 0;
+      if (count > letters * 0.3) return { lang, confident: true };
+    }
+  }
   const words = sample.toLowerCase().match(WORD) ?? [];
   if (words.length < MIN_WORDS) return { lang: 'und', confident: false };
-  const letters = words.reduce((n, w) => n + w.length, 0);
-  for (const [script, lang] of SCRIPTS) {
-    const count = sample.match(script)?.length ?? 0;
-    if (count > letters * 0.3) return { lang, confident: true };
-  }
   const scores = Object.entries(STOP_WORD_SETS).map(([lang, set]) => ({ lang, hits: words.filter((w) => set.has(w)).length }));
   scores.sort((a, b) => b.hits - a.hits);
   const [best, second] = scores as [{ lang: string; hits: number }, { lang: string; hits: number }];
