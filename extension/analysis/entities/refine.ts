@@ -16,31 +16,51 @@ export function refineMentions(text: string, sentences: Sentence[], mentions: Me
     return doc.lowercase.has(lower) && !doc.capitalizedMidSentence.has(lower);
   };
   return mentions.flatMap(m => {
-    const sentence = sentences.find(s => s.start <= m.start && m.end <= s.end);
-    if (!sentence) return [];
-    let tokens = sentence.tokens.filter(t => t.start >= m.start && t.end <= m.end);
-    let type = m.type;
-    const personAt = personAfterTitle(tokens);
-    if (personAt > 0) {
-      tokens = tokens.slice(personAt);
-      type = 'PER';
-    }
-    tokens = trimTokens(tokens, type === 'PER');
-    if (!tokens.length || tokens.every(t => isDemonym(t.text) || !/^\p{Lu}/u.test(t.text))) return [];
-    if (tokens.every(t => !/\p{L}/u.test(t.text) || isCommonWord(t.text))) return [];
-    const start = tokens[0]!.start;
-    const end = tokens[tokens.length - 1]!.end;
-    return [{ start, end, type, text: text.slice(start, end) }];
+    const s = sentences.findIndex(s => s.start <= m.start && m.end <= s.end);
+    if (s < 0) return [];
+    const tokens = sentences[s]!.tokens.filter(t => t.start >= m.start && t.end <= m.end);
+    // In a Title-Case headline, words the body writes in lower case end a name: "Roof Guilty In S.C."
+    const splitsAt = (t: Token) => SEPARATORS.test(t.text) || (doc.sentences[s]!.headline && isCommonWord(t.text));
+    return segments(tokens, splitsAt).flatMap(segment => {
+      let part = segment;
+      let type = m.type;
+      const personAt = personAfterTitle(part);
+      if (personAt > 0) {
+        part = part.slice(personAt);
+        type = 'PER';
+      }
+      part = trimTokens(part, type === 'PER');
+      if (!part.length || part.every(t => isDemonym(t.text) || GENERIC_PREFIXES.has(t.text) || !/^\p{Lu}/u.test(t.text))) return [];
+      if (part.every(t => !/\p{L}/u.test(t.text) || isCommonWord(t.text))) return [];
+      const start = part[0]!.start;
+      const end = part[part.length - 1]!.end;
+      return [{ start, end, type, text: text.slice(start, end) }];
+    });
   });
 }
 
+// Tokens that never sit inside a name: brackets and a possessive ("BBC's North America").
+const SEPARATORS = /^([()\[\]]|['’][sS])$/;
+
+/** The runs of tokens between the ones `splitsAt` picks. */
+function segments(tokens: Token[], splitsAt: (t: Token) => boolean): Token[][] {
+  const runs: Token[][] = [[]];
+  for (const t of tokens) {
+    if (splitsAt(t)) runs.push([]);
+    else runs[runs.length - 1]!.push(t);
+  }
+  return runs.filter(run => run.length);
+}
+
+// Kinds written before an organisation's name: "NGO Amnesty International".
+const GENERIC_PREFIXES = new Set(['NGO', 'NGOs']);
 const TRAILING_DATES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 /** Drops leading person titles ("President", "Mr"), and trailing weekdays, possessives and lower-case words. */
 function trimTokens(tokens: Token[], person: boolean): Token[] {
   let first = 0;
   let last = tokens.length - 1;
-  while (person && first < last && TITLE_WORDS.has(tokens[first]!.text.replace(/\.$/, '').toLowerCase())) first++;
+  while (first < last && (GENERIC_PREFIXES.has(tokens[first]!.text) || (person && TITLE_WORDS.has(tokens[first]!.text.replace(/\.$/, '').toLowerCase())))) first++;
   while (last > first && (TRAILING_DATES.test(tokens[last]!.text) || /^['’][sS]?$/.test(tokens[last]!.text) || /^\p{Ll}+$/u.test(tokens[last]!.text))) last--;
   return tokens.slice(first, last + 1);
 }
