@@ -1,5 +1,5 @@
 import type { Attribution } from '../attribution';
-import type { AnalysisContext, Span } from '../types';
+import type { AnalysisContext, Entity, Span } from '../types';
 
 /** Something in a sentence that points at an entity: a name, "he"/"his", "the hospital", "there", a demonym ("Ukrainians"). */
 interface Reference {
@@ -13,8 +13,13 @@ const PERSONAL = new Set(['he', 'she', 'him', 'his', 'her']);
 const DEMONSTRATIVE = new Set(['the', 'this', 'that']);
 /** "there are" / "there could be" is not a place. */
 const EXPLETIVE_AFTER = /^\s+(?:is|are|was|were|have|has|had|could|would|will|may|might|must|should|can|seems?|remains?)\b/i;
-const PLACE_TYPES = new Set(['LOC']);
 const GENERIC_PLACES = new Set(['city', 'town', 'village', 'country', 'region', 'area', 'port', 'capital', 'state', 'province', 'nation', 'territory', 'enclave']);
+
+/** A place: typed LOC, or described as one ("strategic port city") when the recogniser typed it otherwise. */
+function isPlaceLike(e: Entity): boolean {
+  return e.type === 'LOC' || (!!e.role && PLACE_ROLE.test(e.role));
+}
+const PLACE_ROLE = /\b(?:city|town|village|port|country|region|capital|province|district|island|enclave)\b/i;
 
 /**
  * Decides what each figure is about. References of a sentence are computed once and cached, so
@@ -60,7 +65,8 @@ export class AboutResolver {
   }
 
   private isPlace(r: Reference): boolean {
-    return PLACE_TYPES.has(this.a.entity(r.entity)?.type ?? '');
+    const e = this.a.entity(r.entity);
+    return !!e && isPlaceLike(e);
   }
 
   /** "30 hospitals in Gaza": a place introduced by a preposition in the figure's own clause. */
@@ -129,7 +135,7 @@ export class AboutResolver {
 
   /** "the city", "the country": the last place named; "the hospital", "the ministry": the entity so described. */
   private described(noun: string, pos: number): string | null {
-    if (GENERIC_PLACES.has(noun)) return this.a.mentions.lastBefore(pos, (m) => m.entity.type === 'LOC', 40)?.entity.id ?? null;
+    if (GENERIC_PLACES.has(noun)) return this.a.mentions.lastBefore(pos, (m) => isPlaceLike(m.entity), 40)?.entity.id ?? null;
     return this.a.describedEntity([noun], pos);
   }
 
@@ -144,7 +150,7 @@ export class AboutResolver {
     const block = this.ctx.sentences[index]!.block;
     for (let s = index - 1; s >= 0 && this.ctx.sentences[s]!.block === block; s--) {
       const sentence = this.ctx.sentences[s]!;
-      const place = this.a.mentions.within(sentence.start, sentence.end).find((m) => m.entity.type === 'LOC');
+      const place = this.a.mentions.within(sentence.start, sentence.end).find((m) => isPlaceLike(m.entity));
       if (place) return place.entity.id;
     }
     return null;

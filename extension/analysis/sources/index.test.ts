@@ -41,6 +41,13 @@ describe('sources cited', () => {
     ]);
   });
 
+  it('cites a linked document that no entity names', () => {
+    const text = 'The agency warned of shortages in its latest annual review.';
+    expect(sources(text, [{ phrase: 'its latest annual review', href: 'https://agency.example/review' }])).toEqual([
+      { name: 'its latest annual review', links: ['https://agency.example/review'] },
+    ]);
+  });
+
   it('does not cite places or entities that are only mentioned', () => {
     expect(sources('The WHO opened an office in Lisbon, where Lena Vogt works.')).toEqual([]);
   });

@@ -25,10 +25,18 @@ export function findSources(ctx: AnalysisContext, figures: Figure[], quotes: Quo
   for (const f of figures) cite(f.source, f);
   for (const m of a.mentions.all) if (isCitedDocument(ctx.text, m)) cite(m.entity.id, m);
   const firstCited = (at: Span[]) => Math.min(...at.map((s) => s.start));
-  return [...cited].sort((x, y) => firstCited(x[1]) - firstCited(y[1])).map(([id, at]) => {
+  const sources: (Source & { at: number })[] = [...cited].map(([id, at]) => {
     const entity = a.entity(id)!;
-    return { entity: id, name: entity.name, links: linksFor(ctx, a, entity, at) };
+    return { entity: id, name: entity.name, links: linksFor(ctx, a, entity, at), at: firstCited(at) };
   });
+  const linked = new Set(sources.flatMap((s) => s.links));
+  for (const link of linkedDocuments(ctx, a)) if (!linked.has(link.href)) sources.push({ entity: null, name: link.text, links: [link.href], at: link.start });
+  return sources.sort((x, y) => x.at - y.at).map(({ at: _at, ...source }) => source);
+}
+
+/** A linked document the recogniser did not name ("its 2021-2022 report" pointing at the report): cited by the link itself. */
+function linkedDocuments(ctx: AnalysisContext, a: Attribution): Link[] {
+  return ctx.links.filter((link) => DOCUMENT.test(link.text) && a.mentions.within(link.start, link.end).length === 0);
 }
 
 /** "an investigation by X", "X's report", a named report. */
