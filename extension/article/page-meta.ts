@@ -13,7 +13,12 @@ export function cleanUrl(url: string | null | undefined, base?: string): string 
     return null;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  for (const name of [...parsed.searchParams.keys()]) if (TRACKING_PARAM.test(name)) parsed.searchParams.delete(name);
+  // forEach, not [...keys()]: in a Firefox content script the iterator is not iterable.
+  const tracking: string[] = [];
+  parsed.searchParams.forEach((_value, name) => {
+    if (TRACKING_PARAM.test(name)) tracking.push(name);
+  });
+  for (const name of tracking) parsed.searchParams.delete(name);
   parsed.hash = '';
   return parsed.href;
 }
