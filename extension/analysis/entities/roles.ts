@@ -21,7 +21,8 @@ const ROLE_NOUNS = new Set(
     'agency group company firm organisation organization ngo newspaper broadcaster network party ' +
     'movement militia army ministry department institute university bank ' +
     'city port town village capital region province state country island district county neighbourhood ' +
-    'neighborhood suburb area peninsula river sea'
+    'neighborhood suburb area peninsula river sea son daughter wife husband brother sister father mother ' +
+    'predecessor successor supervisor counsel whip doctor expert index'
   ).split(' '),
 );
 
@@ -31,7 +32,8 @@ const ROLE_MODIFIERS = new Set(
     'deputy vice former acting interim senior top chief assistant associate executive managing general ' +
     'foreign defense defence interior finance health justice economy economic education energy trade ' +
     'security military police press news national regional local state federal prime first ' +
-    'strategic major largest main key small southern northern eastern western central mercenary'
+    'strategic major largest main key small southern northern eastern western central mercenary ' +
+    'personal special longtime market research'
   ).split(' '),
 );
 
@@ -60,10 +62,17 @@ function titleBefore(tokens: Token[], first: number, inName: (i: number) => bool
   while (start - 1 >= 0) {
     const t = tokens[start - 1]!;
     const word = lower(t);
-    const fits = ROLE_NOUNS.has(word) || ROLE_MODIFIERS.has(word) || inName(start - 1) || (isCapitalizedWord(t) && /(an|ese|ish|i)$/.test(word));
+    const fits =
+      ROLE_NOUNS.has(word) ||
+      ROLE_MODIFIERS.has(word) ||
+      inName(start - 1) ||
+      /^['’]s$/.test(t.text) || // "Trump's personal lawyer"
+      /^(\p{Lu}\.?){2,4}$/u.test(t.text) || // "US President", "U.S. Ambassador"
+      (isCapitalizedWord(t) && /(an|ese|ish|i)$/.test(word));
     if (!fits) break;
     start--;
   }
+  while (start < end && /^['’]s$/.test(tokens[start]!.text)) start++; // "the company's chief" keeps "chief"
   return [start, end];
 }
 
