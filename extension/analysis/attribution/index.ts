@@ -129,7 +129,12 @@ export class Attribution {
     return this.ctx.sentences.map((sentence, index) => {
       // which tokens lie inside quotation marks (spans and sentences are both in text order)
       while (q < spans.length && spans[q]!.close <= sentence.start) q++;
-      const quoted = sentence.tokens.map((t) => spans.slice(q, q + 8).some((sp) => t.start >= sp.open && t.end <= sp.close));
+      let k = q;
+      const quoted = sentence.tokens.map((t) => {
+        while (k < spans.length && spans[k]!.close < t.end) k++;
+        const sp = spans[k];
+        return !!sp && t.start >= sp.open && t.end <= sp.close;
+      });
       const context = { sentence, quoted, index, lastSpeaker: sentence.block === lastSpeakerBlock ? lastSpeaker : NOBODY };
       const cues = this.cuesOf(context);
       for (const cue of cues) {
