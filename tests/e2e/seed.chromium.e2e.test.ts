@@ -52,6 +52,7 @@ describe(`Gloss in Chromium (${CHROME_BUILD})`, () => {
   });
 
   it('closes the popover on Escape', async () => {
+    expect(await chromiumPopover(page, cdp), 'the popover from the previous test is open').not.toBeNull();
     await page.keyboard.press(KEYS.close);
     await expect.poll(() => chromiumPopover(page, cdp), { timeout: 3_000 }).toBeNull();
   });

@@ -55,6 +55,7 @@ describe(`Gloss in Firefox ESR (${FIREFOX_BUILD})`, () => {
   });
 
   it('closes the popover on Escape', async () => {
+    expect(await firefoxPopover(page), 'the popover from the previous test is open').not.toBeNull();
     await page.keyboard.press(KEYS.close);
     await expect.poll(() => firefoxPopover(page), { timeout: 3_000 }).toBeNull();
   });
