@@ -29,8 +29,9 @@ check() {
   fi
 }
 
-# Reads vitest's JSON report into "passed failed skipped". Tests a failing beforeAll kept from
-# running count as failed, and a missing report (the runner crashed) as one failure.
+# Reads vitest's JSON report into "passed failed skipped" (and lists the skipped tests, whose
+# names say why, on stderr). Tests a failing beforeAll kept from running count as failed, and a
+# missing report (the runner crashed) as one failure.
 vitest_counts() {
   node -e '
     const fs = require("node:fs");
@@ -43,6 +44,8 @@ vitest_counts() {
       passed += count("passed");
       if (file.status === "failed" && count("failed") === 0) failed += Math.max(1, statuses.length - count("passed"));
       else { failed += count("failed"); skipped += statuses.length - count("passed") - count("failed"); }
+      for (const test of file.assertionResults)
+        if (test.status === "skipped" || test.status === "pending" || test.status === "todo") console.error(`  skipped: ${test.fullName}`);
     }
     console.log(passed, failed, skipped);' "$1"
 }
@@ -74,6 +77,6 @@ fi
 echo
 echo "==> Summary ($(( ($(now_ms) - run_start) / 1000 )) s; reports in $OUT/)"
 printf '  %s\n' "${summary[@]}"
-((skipped > 0)) && echo "  ($skipped skipped: see the reasons above)"
+((skipped > 0)) && echo "  ($skipped skipped: their names, listed above the summary, say why)"
 echo "Tests: $passed passed, $failed failed"
 ((failed == 0))
