@@ -40,18 +40,23 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 /** Whole blocks that are widgets, metadata lines or teasers rather than article text. */
 const CHROME_BLOCKS: RegExp[] = [
   /^(?:advertisement|ad|sponsored|photo|video|image|enlarge this image|continue reading the main story|story continues below(?: advertisement)?|toggle caption|hide caption)$/i,
-  /^(?:read|see|watch) (?:more|also)\b.{0,160}$/i,
+  /^(?:(?:read|see|watch) (?:more|also)|seguir leyendo|lea también|lire aussi|à lire aussi|weiterlesen|mehr zu diesem thema|leia (?:mais|também)|leggi anche|lees ook)\b.{0,160}$/iu,
   /^(?:related(?: articles| stories| coverage| content)?|more from|most (?:read|popular|viewed)|trending|recommended)\b[^.!?]{0,50}$/i,
   /^\[(?:read|see|watch|related|more)\b[^\]]*\]$/i,
   /^show all \d+$/i,
+  /^\d+\s*(?:\/|of)\s*\d+$/i,
+  // Counters and rules: "0", "___".
+  /^[\d\s]*$|^[^\p{L}\p{N}]+$/u,
   /^.{0,40}\bin pictures$/i,
   // Bylines and datelines-as-metadata: "By Jane Doe - 11/18/19", "Published 7:07 PM EST Nov 19, 2019".
-  /^[Bb][Yy]\s+\p{Lu}[^.!?]{0,100}$/u,
+  /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+\p{Lu}[^.!?]{0,100}$/u,
   /^(?:published|updated|posted|last updated|first published)\b(?=.*\d).{0,80}$/i,
   new RegExp(`^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})(?:,?\\s+\\d{4})?\\b.{0,40}$`, 'i'),
   /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b.{0,40}$/,
   // Contributor lines and agency credits at the foot of a story.
   /^.{0,120}\bcontributed(?: reporting)? to this (?:report|story|article)\.?$/i,
+  /^contributing:.{0,120}$/i,
+  /^[^.]{0,80}\breported from\b[^.]{0,80}\.?$/,
   /^\(?(?:reporting|writing|editing|additional reporting) by\b.{0,200}$/i,
   /^(?=.{0,300}$).*©/,
 ];

@@ -153,6 +153,28 @@ describe('findArticle', () => {
   });
 });
 
+describe('findArticle on pages of other shapes', () => {
+  it('reads a page without landmarks, keeping a dateline Readability would take for a byline', () => {
+    const page = browserPage(`<html lang="en"><body><div id="top"><a href="/">Home</a></div><div class="story">
+      <h1>Storm closes the harbour for a second day</h1>
+      <p><span class="dateline">PORTVILLE —</span> The harbour stayed closed on Friday as the storm that hit the coast on Thursday night kept ferries and fishing boats in port, the harbour master said.</p>
+      ${paragraphs(4)}</div><div class="comments"><p>Great story!</p></div></body></html>`);
+    const found = findArticle(page)!;
+    expect(found.article.text).toMatch(/^Storm closes the harbour for a second day\n\nPORTVILLE — The harbour stayed closed/);
+    const at = found.article.text.indexOf('PORTVILLE — The');
+    expect(found.map.rangeFor(at, at + 'PORTVILLE — The'.length)!.toString()).toBe('PORTVILLE — The');
+  });
+
+  it('does not repeat a standfirst that the body repeats as its first paragraph', () => {
+    const lead = 'The harbour stayed closed on Friday as the storm kept ferries and fishing boats in port for a second day.';
+    const page = browserPage(`<html lang="en"><head><meta name="description" content="${lead}"></head><body><main>
+      <header><h1>Storm closes the harbour for a second day</h1><div class="summary">${lead}</div></header>
+      <article class="story"><p>${lead}</p>${paragraphs(4)}</article></main></body></html>`);
+    const { text } = findArticle(page)!.article;
+    expect(text.split(lead)).toHaveLength(2);
+  });
+});
+
 describe('findArticle on parseHtml documents (Node, no Range)', () => {
   it('finds the same text and resolves links against the given URL', () => {
     const inNode = findArticle(parseHtml(fixture('news-page.html'), 'https://news.example/2024/05/02/harbour-bridge-reopens'))!;

@@ -1,8 +1,9 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { endsDateline, isArticleBlock, isChromeElement, isPullQuote, isStrippedBeforeReading, NEVER_TEXT, protectDateline } from './chrome';
+import { endsDateline, isArticleBlock, isChromeElement, isPullQuote, NEVER_TEXT } from './chrome';
 import { findHeadline, findStandfirst } from './headline';
 import { articleLanguage, primaryLanguage } from './language';
 import { pageBaseUrl, pageMeta } from './page-meta';
+import { cloneForReading } from './reading-clone';
 import { TextBuilder } from './text-builder';
 import type { FoundArticle } from './types';
 
@@ -39,8 +40,7 @@ export interface FindArticleOptions {
 export function findArticle(doc: Document, options: FindArticleOptions = {}): FoundArticle | null {
   if (!doc.body || !isProbablyReaderable(doc, { minContentLength: MIN_READERABLE_PARAGRAPH })) return null;
   const base = pageBaseUrl(doc, options.url);
-  const clone = doc.cloneNode(true) as Document;
-  const liveOf = pairTextNodes(doc, clone);
+  const { clone, liveOf } = cloneForReading(doc);
   // keepClasses: the chrome rules read class names of the content Readability keeps.
   const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, keepClasses: true }).parse();
   if (!parsed?.content) return null;
@@ -51,13 +51,14 @@ export function findArticle(doc: Document, options: FindArticleOptions = {}): Fo
   if (headline) readLiveElement(headline, builder, readLive);
   else if (parsed.title) builder.appendText(clone.createTextNode(parsed.title), null);
   builder.endBlock();
-  const standfirst = headline && findStandfirst(headline, parsed.excerpt);
-  if (standfirst) readLiveElement(standfirst, builder, readLive);
-  builder.endBlock(isArticleBlock);
-  const bodyStart = builder.position;
   let bodyText: string | undefined;
   const content = parsed.content;
-  const readBodyText = () => (bodyText ??= (content.textContent ?? '').replace(/\s+/g, ' '));
+  const readBodyText = () => (bodyText ??= collapse(content.textContent ?? ''));
+  // The standfirst, unless the body has it already (some pages repeat it as the first paragraph).
+  const standfirst = headline && findStandfirst(headline, parsed.excerpt);
+  if (standfirst && !readBodyText().includes(collapse(standfirst.textContent ?? '').trim())) readLiveElement(standfirst, builder, readLive);
+  builder.endBlock(isArticleBlock);
+  const bodyStart = builder.position;
   readBody(content, builder, { liveOf, skip: readLive, base, bodyText: readBodyText });
   const { text, blocks, links, map } = builder.build();
 
@@ -68,6 +69,10 @@ export function findArticle(doc: Document, options: FindArticleOptions = {}): Fo
     map,
     meta: pageMeta(doc, base, parsed),
   };
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }
 
 function looksLikeArticle(body: string, links: { start: number; end: number }[]): boolean {
@@ -138,65 +143,6 @@ function readLink(anchor: Element, builder: TextBuilder, ctx: BodyContext): void
   } catch {
     // A relative link on a page whose URL is unknown, or a malformed one: not a usable link.
   }
-}
-
-/**
- * Pairs each text node of the clone with the live one it was cloned from (right after
- * cloning both trees have the same shape), and strips scripts and chrome from the clone so
- * Readability has less to walk and serialise.
- * Text nodes Readability makes afresh (it re-parses the page when its first pass finds too
- * little) are looked up by their text, in page order.
- */
-function pairTextNodes(live: Document, clone: Document): (clone: Text) => Text | null {
-  const pairs = new Map<Node, Text>();
-  const strip: Element[] = [];
-  const stack: [Node, Node][] = [];
-  // From the root element: linkedom's document links the doctype to no sibling.
-  let l: Node | null = live.documentElement;
-  let c: Node | null = clone.documentElement;
-  while (l && c) {
-    let descend = false;
-    if (l.nodeType === TEXT_NODE) pairs.set(c, l as Text);
-    else if (l.nodeType === ELEMENT_NODE) {
-      if (isStrippedBeforeReading(c as Element, (c as Element).localName)) strip.push(c as Element);
-      else {
-        protectDateline(c as Element);
-        descend = l.firstChild !== null;
-      }
-    }
-    if (descend) {
-      stack.push([l, c]);
-      l = l.firstChild;
-      c = c.firstChild;
-      continue;
-    }
-    while (l && !l.nextSibling && stack.length) [l, c] = stack.pop()!;
-    l = l?.nextSibling ?? null;
-    c = c?.nextSibling ?? null;
-  }
-  for (const element of strip) element.remove();
-
-  const used = new Set<Text>();
-  let byText: Map<string, Text[]> | null = null;
-  return (node) => {
-    const paired = pairs.get(node);
-    if (paired) return paired;
-    byText ??= indexByText(pairs.values());
-    const found = byText.get(node.data)?.find((candidate) => !used.has(candidate));
-    if (found) used.add(found);
-    return found ?? null;
-  };
-}
-
-function indexByText(nodes: Iterable<Text>): Map<string, Text[]> {
-  const index = new Map<string, Text[]>();
-  for (const node of nodes) {
-    if (!node.data.trim()) continue;
-    const list = index.get(node.data);
-    if (list) list.push(node);
-    else index.set(node.data, [node]);
-  }
-  return index;
 }
 
 function declaredLanguage(doc: Document): string | null {

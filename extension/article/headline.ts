@@ -6,12 +6,11 @@ const STANDFIRST_SEARCH = 40;
 const STANDFIRST_CLASS = /standfirst|(?:^|[\s_-])(?:dek|deck|excerpt|sub-?title|sub-?head(?:line)?|strapline|summary)(?:$|[\s_-])/i;
 
 /**
- * The page's headline element: the h1 that best matches the title Readability found (which
- * comes from `<title>`, og:title or JSON-LD and may be worded differently), or the page's
- * only h1.
+ * The page's headline element: the h1 that best matches the title Readability found (from
+ * og:title or JSON-LD, often worded differently) or the page's `<title>`, or the page's only h1.
  */
 export function findHeadline(doc: Document, title: string): Element | null {
-  const titleWords = new Set(words(title));
+  const titleWords = new Set([...words(title), ...words(doc.title ?? '')]);
   const candidates = [...doc.querySelectorAll('h1')].filter((h1) => words(h1.textContent ?? '').length >= 2 && !isChrome(h1));
   let best: Element | null = null;
   let bestScore = 0;
