@@ -325,7 +325,7 @@ export class Attribution {
     for (const e of this.ctx.entities) {
       const role = (e.role ?? '').toLowerCase().split(/[^\p{L}]+/u);
       const name = e.name.toLowerCase().split(/[^\p{L}]+/u);
-      if (!has(role, head) && !has(name, head)) continue;
+      if (roleHead(e.role) !== head && roleHead(e.role) !== head.replace(/s$/, '') && !has(name, head)) continue;
       // a word of the name ("the hospital" -> "Al-Shifa Hospital") weighs more than one of the role
       const score = content.reduce((sum, w) => sum + (has(name, w.toLowerCase()) ? 2 : has(role, w.toLowerCase()) ? 1 : 0), 0);
       if (score > bestScore) [best, bestScore] = [new Set([e.id]), score];
@@ -416,6 +416,17 @@ function phraseEnd(tokens: Token[], from: number, quoted: boolean[], max: number
     if (NP_END.has(word) && !(word === 'and' && /^\p{Lu}/u.test(tokens[to + 1]?.text ?? ''))) break;
   }
   return to;
+}
+
+/**
+ * The head noun of a role: the last word before any complement ("NGO Secretary-General" ->
+ * "general", "doctor working at the hospital" -> "doctor", "mayor of X" -> "mayor"). A
+ * description names an entity by its head: "the NGO" is not its secretary-general.
+ */
+function roleHead(role: string | null): string | null {
+  const words = (role ?? '').toLowerCase().split(/\s+(?:of|at|in|on|for|to|from|with|who|which|since)\s|,/u)[0]!.split(/[^\p{L}]+/u).filter(Boolean);
+  while (words.length > 1 && /ing$/.test(words[words.length - 1]!)) words.pop(); // "doctor working"
+  return words[words.length - 1] ?? null;
 }
 
 /** The noun phrase ending at token `j`, read backwards ("the military official from the city of X"). */

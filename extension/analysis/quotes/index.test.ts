@@ -66,6 +66,14 @@ describe('quote speaker', () => {
     expect(quotes('Ines Hartmann and Paul Okafor spoke first.\n\n“We will strike,” the union leader warned.')).toEqual([['We will strike,', 'Paul Okafor']]);
   });
 
+  it('resolves a description by the head of a role, not a word of its complement', () => {
+    const ctx = contextOf('Harbourside Aid hired Tilde Norrby as charity director.\n\nThe port was “a mess”, the charity said.', [
+      { name: 'Tilde Norrby', type: 'PER', role: 'charity director' },
+      { name: 'Harbourside Aid', type: 'ORG', role: 'charity' },
+    ]);
+    expect(findQuotes(ctx).map((q) => ctx.entities.find((e) => e.id === q.speaker)?.name)).toEqual(['Harbourside Aid']);
+  });
+
   it('resolves an appositive subject to the person it describes', () => {
     expect(quotes('“The cables are new,” Ines Hartmann, the chief engineer at the Riverside Council, told reporters.')).toEqual([['The cables are new,', 'Ines Hartmann']]);
   });
