@@ -73,6 +73,14 @@ describe('findArticle', () => {
     expect(found.map.offsetOf(doc.querySelector('footer p')!.firstChild!, 0)).toBeNull();
   });
 
+  it('gives no range once the page has removed the text', () => {
+    const page = browserPage(fixture('news-page.html'));
+    const result = findArticle(page)!;
+    const at = result.article.text.indexOf('twelve cables');
+    page.querySelector('article')!.remove();
+    expect(result.map.rangeFor(at, at + 6)).toBeNull();
+  });
+
   it('gives no range for the separators between blocks', () => {
     const gap = blocks[1]!.end;
     expect(found.map.rangeFor(gap, gap + 2)).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanUrl } from './page-meta';
+import { cleanUrl, pageMeta } from './page-meta';
 import { parseHtml } from './parse-html';
 
 describe('cleanUrl', () => {
@@ -26,5 +26,17 @@ describe('parseHtml', () => {
   it('takes the canonical URL when no URL is given', () => {
     const doc = parseHtml('<html><head><link rel="canonical" href="https://news.example/c"></head><body></body></html>');
     expect(doc.documentURI).toBe('https://news.example/c');
+  });
+});
+
+describe('pageMeta', () => {
+  it('skips placeholder dates and falls back to the first plausible one', () => {
+    const doc = parseHtml('<html><head><meta property="og:site_name" content="Gazette"></head><body><time datetime="2019-11-19T23:00:00Z">Nov 19</time></body></html>', 'https://news.example/s?utm_source=x');
+    expect(pageMeta(doc, 'https://news.example/s?utm_source=x', { publishedTime: '0001-01-01T00:00:00Z' })).toEqual({
+      url: 'https://news.example/s',
+      published: '2019-11-19T23:00:00Z',
+      outlet: 'Gazette',
+      byline: null,
+    });
   });
 });

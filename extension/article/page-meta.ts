@@ -52,13 +52,21 @@ export function pageMeta(doc: Document, base: string | undefined, readability: R
       cleanUrl(attr('meta[property="og:url"]', 'content'), base) ??
       cleanUrl(base),
     published:
-      readability.publishedTime?.trim() ||
-      stringField(jsonLd?.datePublished) ||
-      attr('meta[itemprop="datePublished"]', 'content') ||
-      attr('[itemprop="datePublished"][datetime], time[datetime]', 'datetime'),
+      [
+        readability.publishedTime,
+        stringField(jsonLd?.datePublished),
+        attr('meta[itemprop="datePublished"]', 'content'),
+        attr('[itemprop="datePublished"][datetime], time[datetime]', 'datetime'),
+      ].find(isPlausibleDate)?.trim() ?? null,
     outlet: readability.siteName?.trim() || attr('meta[property="og:site_name"]', 'content') || stringField(nameOf(jsonLd?.publisher)),
     byline: readability.byline?.replace(/\s+/g, ' ').trim() || attr('meta[name="author"]', 'content'),
   };
+}
+
+/** Sites leave placeholders such as "0001-01-01T00:00:00Z" in their metadata. */
+function isPlausibleDate(value: string | null | undefined): value is string {
+  const time = value ? Date.parse(value.trim()) : NaN;
+  return !Number.isNaN(time) && new Date(time).getUTCFullYear() >= 1990;
 }
 
 type JsonObject = Record<string, unknown>;

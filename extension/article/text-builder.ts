@@ -192,9 +192,11 @@ function createTextNodeMap(nodes: Node[], nodeIndex: Map<Node, number>, charNode
       while (first <= last && charNode[first]! < 0) first++;
       while (last >= first && charNode[last]! < 0) last--;
       if (first > last) return null;
-      const startNode = nodes[charNode[first]!]!;
-      const endNode = nodes[charNode[last]!]!;
-      const range = startNode.ownerDocument!.createRange();
+      const startNode = nodes[charNode[first]!]! as Text;
+      const endNode = nodes[charNode[last]!]! as Text;
+      // The page may have changed its text since: a stale map gives no range rather than an error.
+      if (!startNode.isConnected || !endNode.isConnected || charOffset[last]! >= endNode.length) return null;
+      const range = startNode.ownerDocument.createRange();
       range.setStart(startNode, charOffset[first]!);
       range.setEnd(endNode, charOffset[last]! + 1);
       return range;
