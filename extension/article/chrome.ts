@@ -90,6 +90,9 @@ export function isArticleBlock(text: string, linkChars: number): boolean {
   return !CHROME_BLOCKS.some((pattern) => pattern.test(text));
 }
 
+/** Pull quotes may join pieces of a quote: they are recognised by their opening words. */
+const PULL_QUOTE_OPENING = 40;
+
 /**
  * A pull quote: a quotation set apart that repeats words of the body (`bodyText`, whitespace
  * collapsed). Counted once, where the body says it.
@@ -98,9 +101,10 @@ export function isPullQuote(element: Element, tag: string, bodyText: () => strin
   if (tag !== 'blockquote' && !/quote/i.test(element.getAttribute('class') ?? '')) return false;
   const quoted = (element.textContent ?? '').replace(/\s+/g, ' ').replace(/^[\s"“”'‘’]+|[\s"“”'‘’]+$/g, '');
   if (quoted.length < 20) return false;
+  const opening = quoted.slice(0, PULL_QUOTE_OPENING);
   const text = bodyText();
-  const first = text.indexOf(quoted);
-  return first >= 0 && text.indexOf(quoted, first + quoted.length) >= 0;
+  const first = text.indexOf(opening);
+  return first >= 0 && text.indexOf(opening, first + opening.length) >= 0;
 }
 
 /** Class Readability takes for a byline (and removes) but that marks a dateline ("CAIRO —"), which is article text. */
