@@ -1,5 +1,5 @@
 import type { Attribution } from '../attribution';
-import type { AnalysisContext, Entity, Span } from '../types';
+import type { AnalysisContext, Entity, Span, Token } from '../types';
 
 /** Something in a sentence that points at an entity: a name, "he"/"his", "the hospital", "there", a demonym ("Ukrainians"). */
 interface Reference {
@@ -13,6 +13,12 @@ const PERSONAL = new Set(['he', 'she', 'him', 'his', 'her']);
 const DEMONSTRATIVE = new Set(['the', 'this', 'that']);
 /** "there are" / "there could be" is not a place. */
 const EXPLETIVE_AFTER = /^\s+(?:is|are|was|were|have|has|had|could|would|will|may|might|must|should|can|seems?|remains?)\b/i;
+/** A participle clause giving the toll of the main clause's event: ", killing", ", leaving". */
+const RESULT_CLAUSE = /,\s+(?:killing|injuring|wounding|leaving|displacing|forcing)\s+$/i;
+/** Words that end a possessed noun phrase ("Tunisia's most renowned museum on Wednesday"). */
+const NP_STOP = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'from', 'with', 'by', 'and', 'or', 'but', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'that', 'which', 'who']);
+/** A relative clause after a description defines a new referent ("the area where …") rather than pointing back. */
+const RESTRICTIVE_AFTER = new Set(['where', 'that', 'which', 'who', 'whose', 'of']);
 const GENERIC_PLACES = new Set(['city', 'town', 'village', 'country', 'region', 'area', 'port', 'capital', 'state', 'province', 'nation', 'territory', 'enclave']);
 
 /** A place: typed LOC, or described as one ("strategic port city") when the recogniser typed it otherwise. */
@@ -43,10 +49,15 @@ export class AboutResolver {
     const index = this.a.sentenceAt(span.start);
     const sentence = this.ctx.sentences[index];
     if (!sentence) return null;
-    const own = this.demonymIn(span) ?? this.personAged(span);
+    const own = this.demonymIn(span) ?? this.personAged(span) ?? this.possessorAfter(span) ?? this.appositionHead(span);
     if (own) return own;
     const refs = this.referencesOf(index);
     const usable = refs.filter((r) => !r.weak && !this.isAttributionOf(r, source, index));
+    // "…, killing 19 people": a toll is about the main clause's subject or scene, not the last name before it
+    if (RESULT_CLAUSE.test(this.ctx.text.slice(Math.max(sentence.start, span.start - 40), span.start))) {
+      const first = usable.find((r) => r.pos < span.start);
+      if (first) return first.entity;
+    }
     const after = usable.filter((r) => r.pos >= span.end);
     const placeInClause = after.find((r) => r.named && this.isPlace(r) && this.inClauseAfter(span, r));
     if (placeInClause) return placeInClause.entity;
@@ -85,6 +96,23 @@ export class AboutResolver {
     return previous && /^[\s,]*(?:who (?:is|was) )?$/.test(this.ctx.text.slice(previous.end, span.start)) ? previous.entity.id : null;
   }
 
+  /** "eight years of his presidency", "a third of Acme's staff": the possessor in the figure's "of" phrase. */
+  private possessorAfter(span: Span): string | null {
+    const of = /^\s+of\s+(?:the\s+)?/.exec(this.ctx.text.slice(span.end, span.end + 12));
+    if (!of) return null;
+    const at = span.end + of[0].length;
+    if (/^(?:his|her)\b/i.test(this.ctx.text.slice(at, at + 4))) return this.a.personBefore(at);
+    const named = this.a.mentions.within(at, at + 80)[0];
+    return named && named.start === at && /^['’]s\b/.test(this.ctx.text.slice(named.end, named.end + 3)) ? named.entity.id : null;
+  }
+
+  /** "Brekka, a fishing town about 40 km north of Oslo,": a figure in an apposition describes the name it follows. */
+  private appositionHead(span: Span): string | null {
+    const before = this.a.mentions.lastBefore(span.start, () => true, 1);
+    if (!before) return null;
+    return /^,\s+(?:a|an)\s+[\p{Ll}\s-]*$/u.test(this.ctx.text.slice(before.end, span.start)) ? before.entity.id : null;
+  }
+
   /** A mention of the source inside its own attribution ("…, said Jane Roe") is not what the figure is about. */
   private isAttributionOf(r: Reference, source: string | null, sentence: number): boolean {
     return r.entity === source && (this.a.cues[sentence] ?? []).some((c) => c.speaker.entity === source && Math.abs(c.start - r.pos) < 120);
@@ -110,19 +138,21 @@ export class AboutResolver {
 
   private findReferences(index: number): Reference[] {
     const sentence = this.ctx.sentences[index]!;
+    const { tokens } = sentence;
+    const describedPlaces = this.describedPlaces(tokens);
     const refs: Reference[] = this.a.mentions
       .within(sentence.start, sentence.end)
-      .filter((m) => !this.isDateline(m))
-      .map((m) => ({ pos: m.start, entity: m.entity.id, weak: false, named: true }));
+      .filter((m) => !this.isDateline(m) && !describedPlaces.some((d) => d.start <= m.start && m.end <= d.end))
+      .map((m) => ({ pos: m.start, entity: this.possessedDescription(m, tokens) ?? m.entity.id, weak: false, named: true }));
+    for (const d of describedPlaces) if (d.entity) refs.push({ pos: d.start, entity: d.entity, weak: false, named: false });
     const named = new Set(refs.map((r) => r.pos));
-    const { tokens } = sentence;
     tokens.forEach((t, i) => {
       if (named.has(t.start)) return;
       const lower = t.text.toLowerCase();
       let entity: string | null = null;
       let weak = false;
       if (PERSONAL.has(lower)) entity = this.a.personBefore(t.start);
-      else if (DEMONSTRATIVE.has(lower) && tokens[i + 1] && /^\p{Ll}+$/u.test(tokens[i + 1]!.text) && tokens[i + 2]?.text !== 'of') entity = this.described(tokens[i + 1]!.text, t.start);
+      else if (DEMONSTRATIVE.has(lower) && tokens[i + 1] && /^\p{Ll}+$/u.test(tokens[i + 1]!.text) && !RESTRICTIVE_AFTER.has(tokens[i + 2]?.text ?? '')) entity = this.described(tokens[i + 1]!.text, t.start);
       else if (lower === 'there' && !EXPLETIVE_AFTER.test(this.ctx.text.slice(t.end, t.end + 12))) entity = this.placeBefore(index);
       else if (/^\p{Lu}\p{Ll}{3,}/u.test(t.text)) {
         entity = this.placeOfDemonym(t.text);
@@ -133,9 +163,35 @@ export class AboutResolver {
     return refs.sort((x, y) => x.pos - y.pos);
   }
 
+  /**
+   * "the North African nation", "the Baltic port": a description of a place whose modifiers are
+   * capitalised (the recogniser may take them for a name). Its span and the place it points back to.
+   */
+  private describedPlaces(tokens: Token[]): (Span & { entity: string | null })[] {
+    const out: (Span & { entity: string | null })[] = [];
+    tokens.forEach((t, i) => {
+      if (!DEMONSTRATIVE.has(t.text.toLowerCase())) return;
+      let j = i + 1;
+      while (j < tokens.length && j - i <= 3 && /^\p{Lu}\p{Ll}/u.test(tokens[j]!.text)) j++;
+      const noun = tokens[j];
+      if (j === i + 1 || !noun || !GENERIC_PLACES.has(noun.text) || RESTRICTIVE_AFTER.has(tokens[j + 1]?.text ?? '')) return;
+      out.push({ start: t.start, end: noun.end, entity: this.described(noun.text, t.start) });
+    });
+    return out;
+  }
+
+  /** "Tunisia's most renowned museum": the entity the possessed noun describes, when there is one (else the possessor stands). */
+  private possessedDescription(m: Span, tokens: Token[]): string | null {
+    const k = tokens.findIndex((t) => t.start >= m.end);
+    if (k < 0 || !/^['’]s$/.test(tokens[k]!.text)) return null;
+    const words: string[] = [];
+    for (let j = k + 1; j < tokens.length && words.length < 4 && /^\p{Ll}[\p{L}-]*$/u.test(tokens[j]!.text) && !NP_STOP.has(tokens[j]!.text); j++) words.push(tokens[j]!.text);
+    return words.length ? this.a.describedEntity(words, m.start) : null;
+  }
+
   /** "the city", "the country": the last place named; "the hospital", "the ministry": the entity so described. */
   private described(noun: string, pos: number): string | null {
-    if (GENERIC_PLACES.has(noun)) return this.a.mentions.lastBefore(pos, (m) => isPlaceLike(m.entity), 40)?.entity.id ?? null;
+    if (GENERIC_PLACES.has(noun)) return this.a.mentions.lastBefore(pos, (m) => isPlaceLike(m.entity) && !this.isDateline(m), 40)?.entity.id ?? null;
     return this.a.describedEntity([noun], pos);
   }
 

@@ -81,4 +81,33 @@ describe('figure about', () => {
   it('ties an age to the person it describes', () => {
     expect(figure('The 52-year-old Tomas Berg retired.')[0]).toMatchObject({ about: 'Tomas Berg' });
   });
+
+  it('does not read "the area where …" as a place pointing back', () => {
+    const [f] = figure('Tomas Berg toured Brekka.\n\nWith 3 weeks left in office, he said safety was the area where he had failed.');
+    expect(f).toMatchObject({ text: '3 weeks', about: 'Tomas Berg' });
+  });
+
+  it('takes the possessor in the figure’s "of" phrase', () => {
+    expect(figure('Tomas Berg retired in May. Brekka honoured the 30 years of his service.')[0]).toMatchObject({ about: 'Tomas Berg' });
+    expect(figure('Some 15% of the Northern Ferry Company’s ships sail from Brekka.')[0]).toMatchObject({ about: 'Northern Ferry Company' });
+  });
+
+  it('ties a figure in an apposition to the name it describes', () => {
+    const specs: EntitySpec[] = [...PEOPLE, { name: 'Skarvik', type: 'LOC' }];
+    expect(figure('Crews reached Skarvik, a fishing village about 12 km west of Brekka, at noon.', specs)[0]).toMatchObject({ about: 'Skarvik' });
+  });
+
+  it('gives the toll of a ", killing …" clause to the main clause’s subject', () => {
+    expect(figure('Tomas Berg’s men blew up the Coast Guard station in Brekka, killing 4 guards.')[0]).toMatchObject({ about: 'Tomas Berg' });
+  });
+
+  it('resolves a possessed description to the entity it describes', () => {
+    const specs: EntitySpec[] = [{ name: 'Norway', type: 'LOC' }, { name: 'Brekka Harbour', type: 'LOC' }];
+    expect(figure('Fire broke out at Norway’s oldest harbour on Monday, damaging 20 boats.', specs)[0]).toMatchObject({ about: 'Brekka Harbour' });
+  });
+
+  it('reads "the Nordic nation" as the last place, not as a name', () => {
+    const specs: EntitySpec[] = [{ name: 'Norway', type: 'LOC' }, { name: 'Nordic', type: 'MISC' }];
+    expect(figure('Floods hit Norway on Sunday. It was the worst flood in the Nordic nation in more than 40 years.', specs)[0]).toMatchObject({ about: 'Norway' });
+  });
 });
