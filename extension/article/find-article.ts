@@ -45,21 +45,13 @@ export function findArticle(doc: Document, options: FindArticleOptions = {}): Fo
   const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, keepClasses: true }).parse();
   if (!parsed?.content) return null;
 
-  const builder = new TextBuilder();
-  const readLive = new Set<Node>();
-  const headline = findHeadline(doc, parsed.title ?? '');
-  if (headline) readLiveElement(headline, builder, readLive);
-  else if (parsed.title) builder.appendText(clone.createTextNode(parsed.title), null);
-  builder.endBlock();
-  let bodyText: string | undefined;
   const content = parsed.content;
-  const readBodyText = () => (bodyText ??= collapse(content.textContent ?? ''));
-  // The standfirst, unless the body has it already (some pages repeat it as the first paragraph).
-  const standfirst = headline && findStandfirst(headline, parsed.excerpt);
-  if (standfirst && !readBodyText().includes(collapse(standfirst.textContent ?? '').trim())) readLiveElement(standfirst, builder, readLive);
-  builder.endBlock(isArticleBlock);
+  let collapsedBody: string | undefined;
+  const bodyText = () => (collapsedBody ??= collapse(content.textContent ?? ''));
+  const builder = new TextBuilder();
+  const readLive = readHeader(doc, parsed, builder, bodyText);
   const bodyStart = builder.position;
-  readBody(content, builder, { liveOf, skip: readLive, base, bodyText: readBodyText });
+  readBody(content, builder, { liveOf, skip: readLive, base, bodyText });
   const { text, blocks, links, map } = builder.build();
 
   if (!looksLikeArticle(text.slice(bodyStart), links.filter((l) => l.start >= bodyStart))) return null;
@@ -69,6 +61,23 @@ export function findArticle(doc: Document, options: FindArticleOptions = {}): Fo
     map,
     meta: pageMeta(doc, base, parsed),
   };
+}
+
+/**
+ * Reads the headline and the standfirst from the live page (Readability leaves them out or
+ * rewrites them) as the first blocks. Returns the live text nodes it read.
+ */
+function readHeader(doc: Document, parsed: { title?: string | null; excerpt?: string | null }, builder: TextBuilder, bodyText: () => string): Set<Node> {
+  const read = new Set<Node>();
+  const headline = findHeadline(doc, parsed.title ?? '');
+  if (headline) readLiveElement(headline, builder, read);
+  else if (parsed.title) builder.appendText(doc.createTextNode(parsed.title), null);
+  builder.endBlock();
+  // The standfirst, unless the body has it already (some pages repeat it as the first paragraph).
+  const standfirst = headline && findStandfirst(headline, parsed.excerpt);
+  if (standfirst && !bodyText().includes(collapse(standfirst.textContent ?? '').trim())) readLiveElement(standfirst, builder, read);
+  builder.endBlock(isArticleBlock);
+  return read;
 }
 
 function collapse(text: string): string {
