@@ -11,6 +11,8 @@ import { startStaticServer, type StaticServer } from '../support/static-server';
 // Results are pass/fail only: page contents are never printed.
 const CORPUS = join(REPO_ROOT, '..', 'shared', 'data', 'pages');
 const SPLITS = ['dev', 'eval'];
+/** Pages' own scripts keep changing their text for a moment after load: both reads wait this long. */
+const QUIET_MS = 500;
 
 function corpusPages(): string[] {
   return SPLITS.flatMap((split) => {
@@ -57,13 +59,20 @@ describe.skipIf(pages.length === 0)('Gloss in Chromium over the real pages in ..
   it.each(pages)('%s: no error, text unchanged, a popover on the first entity', async (path) => {
     const url = `${server.origin}/${path}/source.html`;
     extensionErrors.length = 0;
-    await baseline.goto(url, { waitUntil: 'load' });
-    const textWithout = await baseline.evaluate(() => document.body.innerText);
-
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(glossOutcome, GLOSS_HOST, { timeout: 20_000 });
-    const outcome = (await page.evaluate(glossOutcome, GLOSS_HOST))!;
-    const textWith = await page.evaluate(() => document.body.innerText);
+    // The two browsers load the page side by side; each reads the text once the page is quiet.
+    const readWithout = async (): Promise<string> => {
+      await baseline.goto(url, { waitUntil: 'load' });
+      await baseline.waitForTimeout(QUIET_MS);
+      return baseline.evaluate(() => document.body.innerText);
+    };
+    const readWithGloss = async () => {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(glossOutcome, GLOSS_HOST, { timeout: 20_000 });
+      const outcome = (await page.evaluate(glossOutcome, GLOSS_HOST))!;
+      await page.waitForTimeout(QUIET_MS);
+      return { outcome, text: await page.evaluate(() => document.body.innerText) };
+    };
+    const [textWithout, { outcome, text: textWith }] = await Promise.all([readWithout(), readWithGloss()]);
 
     expect(extensionErrors, 'errors from the extension').toEqual([]);
     expect(outcome.state, 'Gloss state').not.toBe('error');
