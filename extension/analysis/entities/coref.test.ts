@@ -23,6 +23,10 @@ describe('coreference', () => {
     ]);
   });
 
+  it('joins a surname with its particle to the full name', () => {
+    expect(names([['Karim bin Saleh', 'PER'], ['Bin Saleh', 'PER']])).toEqual([['Karim bin Saleh', 'Bin Saleh']]);
+  });
+
   it('leaves a surname shared by two people alone', () => {
     expect(names([['Anna Smith', 'PER'], ['John Smith', 'PER'], ['Smith', 'PER']])).toHaveLength(3);
   });

@@ -68,11 +68,13 @@ function findCluster(clusters: Cluster[], mention: Mention): Cluster | undefined
   return undefined;
 }
 
-/** "Zelensky" or "Volodymyr" alone, for a person named "Volodymyr Zelensky". */
+/** "Zelensky" or "Volodymyr" alone for "Volodymyr Zelensky"; "Bin Laden" for "Osama bin Laden". */
 function partOfPersonName(mention: Mention, key: string, cluster: Cluster): boolean {
-  if (cluster.head.type !== 'PER' || mention.type === 'LOC' || key.includes(' ')) return false;
-  const words = canonicalKey(cluster.head.text).split(' ');
-  return words.length > 1 && (words[words.length - 1] === key || words[0] === key);
+  if (cluster.head.type !== 'PER' || mention.type === 'LOC') return false;
+  const headKey = canonicalKey(cluster.head.text);
+  const words = headKey.split(' ');
+  if (words.length < 2) return false;
+  return key.includes(' ') ? headKey.endsWith(' ' + key) : words[words.length - 1] === key || words[0] === key;
 }
 
 function abbreviates(mention: Mention, key: string, cluster: Cluster): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../text/tokenize';
 import { findEntities } from './index';
-import { isDemonym } from './refine';
+import { isDemonym } from './demonyms';
 
 // Sentences written for these tests; the shipped model (assets/ner/model.json) tags them.
 const text = [
@@ -44,5 +44,8 @@ describe('findEntities', () => {
     expect(isDemonym('Canadian')).toBe(true);
     expect(isDemonym('Russian-Ukrainian')).toBe(true);
     expect(isDemonym('Iran')).toBe(false);
+    // "-i" makes a demonym only of a country's name: "Iraqi", not the surname "Nabrimi"
+    expect(isDemonym('Iraqi')).toBe(true);
+    expect(isDemonym('Nabrimi')).toBe(false);
   });
 });

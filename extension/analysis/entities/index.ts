@@ -1,6 +1,7 @@
 import type { Entity, Mention, Sentence } from '../types';
 import { clusterMentions, clusterType, type Cluster } from './coref';
 import { defaultWeights } from './default-model';
+import { joinFragments } from './join';
 import { isAcronym, nameKey, TITLE_WORDS } from './names';
 import { recognizeMentions } from './recognize';
 import { refineMentions } from './refine';
@@ -17,7 +18,7 @@ interface Located {
 
 /** Finds the named entities of an English text, merged into one record per real-world thing. */
 export function findEntities(text: string, sentences: Sentence[], weights: Weights = defaultWeights()): Entity[] {
-  const located = locate(refineMentions(text, sentences, recognizeMentions(text, sentences, weights)), sentences);
+  const located = locate(refineMentions(text, sentences, joinFragments(text, sentences, recognizeMentions(text, sentences, weights))), sentences);
   const clusters = clusterMentions(located.map(l => l.mention), bracketedAcronyms(located));
   return clusters.map((cluster, i) => toEntity(cluster, `e${i + 1}`, text, located));
 }

@@ -1,6 +1,7 @@
 import type { Mention, Sentence, Token } from '../types';
 import { documentContext } from './features';
-import { inGazetteer } from './gazetteer';
+import { isDemonym } from './demonyms';
+import { isGovernmentName } from './join';
 import { TITLE_WORDS } from './names';
 import { normalizeWord } from './normalize';
 
@@ -19,6 +20,7 @@ export function refineMentions(text: string, sentences: Sentence[], mentions: Me
     const s = sentences.findIndex(s => s.start <= m.start && m.end <= s.end);
     if (s < 0) return [];
     const tokens = sentences[s]!.tokens.filter(t => t.start >= m.start && t.end <= m.end);
+    if (isGovernmentName(tokens)) return [m];
     // In a Title-Case headline, words the body writes in lower case end a name: "Roof Guilty In S.C."
     const splitsAt = (t: Token) => SEPARATORS.test(t.text) || (doc.sentences[s]!.headline && isCommonWord(t.text));
     return segments(tokens, splitsAt).flatMap(segment => {
@@ -83,27 +85,4 @@ function personAfterTitle(tokens: Token[]): number {
     return looksLikeName ? k + 1 : -1;
   }
   return -1;
-}
-
-// Adjectives of nationality, religion and creed that the corpora call MISC and our gold does not annotate.
-const DEMONYMS = new Set(
-  (
-    'french dutch swiss greek thai british irish welsh scottish kurdish jewish arab arabs muslim muslims ' +
-    'christian christians catholic catholics protestant sunni shia shiite shiites buddhist hindu jews ' +
-    'islamic islamist islamists salafist salafists jihadist jihadists western eastern'
-  ).split(' '),
-);
-
-/**
- * "Russian", "Americans", "Russian-Ukrainian", "London-based", "anti-Islamist": every part a
- * demonym or a lower-case word. Place names that end like demonyms ("Iran", "Japan") are kept.
- */
-export function isDemonym(word: string): boolean {
-  const parts = normalizeWord(word).split('-');
-  const demonymPart = (p: string) => {
-    const lower = p.toLowerCase();
-    if (DEMONYMS.has(lower)) return true;
-    return /^\p{Lu}\p{Ll}+(ian|ians|ean|eans|an|ans|ese|ish|i|is|ic)$/u.test(p) && inGazetteer(lower) !== 'L' && !/^(democrats?|republicans?)$/.test(lower);
-  };
-  return parts.some(demonymPart) && parts.every(p => demonymPart(p) || /^\p{Ll}/u.test(p) || !/\p{L}/u.test(p));
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../text/tokenize';
+import type { EntityType, Mention } from '../types';
+import { joinFragments } from './join';
+
+// Sentences written for these tests, with the pieces a tagger might return marked by hand.
+function join(text: string, pieces: [string, EntityType][]): [string, EntityType][] {
+  const sentences = splitSentences(text, [{ start: 0, end: text.length }]);
+  let from = 0;
+  const mentions: Mention[] = pieces.map(([piece, type]) => {
+    const start = text.indexOf(piece, from);
+    from = start + piece.length;
+    return { start, end: from, type, text: piece };
+  });
+  return joinFragments(text, sentences, mentions).map(m => [m.text, m.type]);
+}
+
+describe('joinFragments', () => {
+  it('joins a name cut before its head word and types a hospital as a place', () => {
+    expect(join('Patients left Beit Lahiya Hospital on Sunday.', [['Beit Lahiya', 'ORG'], ['Hospital', 'LOC']])).toEqual([['Beit Lahiya Hospital', 'LOC']]);
+    expect(join('The Kenyan Hospital closed.', [['Kenyan', 'MISC'], ['Hospital', 'LOC']])).toEqual([['Kenyan Hospital', 'LOC']]);
+  });
+
+  it('joins the parts of an institution around "and" or "for"', () => {
+    expect(join('The Coffee and Cocoa Council met.', [['Coffee', 'MISC'], ['Cocoa Council', 'PER']])).toEqual([['Coffee and Cocoa Council', 'ORG']]);
+  });
+
+  it('keeps apart names of different kinds that merely touch or are listed', () => {
+    expect(join('He told US Congress about France and Spain.', [['US', 'LOC'], ['Congress', 'ORG'], ['France', 'LOC'], ['Spain', 'LOC']])).toEqual([
+      ['US', 'LOC'],
+      ['Congress', 'ORG'],
+      ['France', 'LOC'],
+      ['Spain', 'LOC'],
+    ]);
+    expect(join('The Nigerian Peasant Brotherhood marched.', [['Nigerian', 'MISC'], ['Peasant Brotherhood', 'ORG']])).toEqual([
+      ['Nigerian', 'MISC'],
+      ['Peasant Brotherhood', 'ORG'],
+    ]);
+  });
+
+  it('takes in lower-case name particles', () => {
+    expect(join('Tanks reached Khan al-Ahmar at dawn.', [['Khan', 'LOC']])).toEqual([['Khan al-Ahmar', 'LOC']]);
+    expect(join('A speech by Ludwig van Rensburg followed.', [['Ludwig', 'PER'], ['Rensburg', 'PER']])).toEqual([['Ludwig van Rensburg', 'PER']]);
+  });
+
+  it('reads governments and administrations as organisations', () => {
+    expect(join('The Carter administration and the Chilean government disagreed.', [['Carter', 'PER'], ['Chilean', 'MISC']])).toEqual([
+      ['Carter administration', 'ORG'],
+      ['Chilean government', 'ORG'],
+    ]);
+    expect(join("Peru's government resigned; Ana Gomez's administration did not.", [['Peru', 'LOC'], ['Ana Gomez', 'PER']])).toEqual([
+      ["Peru's government", 'ORG'],
+      ['Ana Gomez', 'PER'],
+    ]);
+  });
+
+  it('types seats of government as organisations and seas as places', () => {
+    expect(join('The Kremlin said ships left the Sea of Marmara.', [['Kremlin', 'LOC'], ['Sea of Marmara', 'ORG']])).toEqual([
+      ['Kremlin', 'ORG'],
+      ['Sea of Marmara', 'LOC'],
+    ]);
+  });
+});
