@@ -15,13 +15,18 @@ export interface Cue extends Span {
   sentence: number;
   /** "according to X" (an attribution of facts) rather than a reporting verb. */
   according: boolean;
+  /** "X asked": the speaker puts a question rather than states something. */
+  asks: boolean;
 }
 
 /** A top-level quoted span with its speaker. */
 export interface AttributedQuote extends QuotedSpan {
   speaker: Speaker;
+  /** Attributed by a question verb ("…?” she asked): a question, not information the article relies on. */
+  asked: boolean;
 }
 
+const QUESTION_VERBS = new Set(['asked', 'asks', 'ask']);
 const NOBODY: Speaker = { entity: null, text: null };
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'that', 'which', 'who', 'as', 'while', 'when', 'because', 'so', 'if', 'where', 'than', 'after', 'before']);
@@ -155,7 +160,7 @@ export class Attribution {
       if (c.quoted[i]) continue;
       const word = tokens[i]!.text.toLowerCase();
       const next = tokens[i + 1]?.text.toLowerCase();
-      const cue = (speaker: Speaker, according = false): Cue => ({ start: tokens[i]!.start, end: tokens[i]!.end, speaker, sentence: c.index, according });
+      const cue = (speaker: Speaker, according = false): Cue => ({ start: tokens[i]!.start, end: tokens[i]!.end, speaker, sentence: c.index, according, asks: QUESTION_VERBS.has(word) });
       if (word === 'according' && next === 'to') {
         cues.push(cue(this.phraseSpeaker(c, i + 2), true));
       } else if (this.isSpeechVerb(c, i)) {
@@ -356,7 +361,7 @@ export class Attribution {
       const previous = out[out.length - 1];
       if (!named(speaker) && previous && this.followsOn(previous, span)) speaker = previous.speaker;
       if (!named(speaker)) speaker = this.blockSpeaker(span) ?? this.previousBlockSpeaker(span) ?? NOBODY;
-      out.push({ ...span, speaker });
+      out.push({ ...span, speaker, asked: !!cue?.asks && speaker === cue.speaker });
     }
     // a sub-heading made of a quote ("3. “Not some irregular channel”") is said by whoever says it in the section
     out.forEach((q, i) => {

@@ -48,6 +48,11 @@ describe('sources cited', () => {
     ]);
   });
 
+  it('does not cite someone who only asks the questions', () => {
+    const text = 'Lena Vogt asked the WHO about the clinics. “Were they ever inspected?” she asked.\n\n“Twice a year,” the WHO said.';
+    expect(sources(text).map((s) => s.name)).toEqual(['World Health Organization']);
+  });
+
   it('does not cite places or entities that are only mentioned', () => {
     expect(sources('The WHO opened an office in Lisbon, where Lena Vogt works.')).toEqual([]);
   });

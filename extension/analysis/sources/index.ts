@@ -20,8 +20,10 @@ export function findSources(ctx: AnalysisContext, figures: Figure[], quotes: Quo
     list.push(at);
     cited.set(id, list);
   };
-  for (const cues of a.cues) for (const cue of cues) cite(cue.speaker.entity, cue);
-  for (const q of quotes) cite(q.speaker, q);
+  // someone who only asks questions ("…?” the senator asked) gives the article no information
+  for (const cues of a.cues) for (const cue of cues) if (!cue.asks) cite(cue.speaker.entity, cue);
+  const questions = new Set(a.quotes.filter((q) => q.asked).map((q) => q.start));
+  for (const q of quotes) if (!questions.has(q.start)) cite(q.speaker, q);
   for (const f of figures) cite(f.source, f);
   for (const m of a.mentions.all) if (isCitedDocument(ctx.text, m)) cite(m.entity.id, m);
   const firstCited = (at: Span[]) => Math.min(...at.map((s) => s.start));
