@@ -228,7 +228,8 @@ export class Attribution {
     const head = headed[headed.length - 1]!.text.toLowerCase();
     const text = phrase.map((p) => p.text).join(' ');
     if (UNNAMED_GROUPS.has(head)) return { entity: null, text };
-    const inside = this.mentions.within(headed[0]!.start, headed[headed.length - 1]!.end).find((m) => m.entity.type !== 'LOC');
+    // a name may begin before the phrase read back ("The Post and Courier newspaper": the phrase stops at "and")
+    const inside = this.mentions.lastBefore(headed[headed.length - 1]!.end, (m) => m.end > headed[0]!.start && m.entity.type !== 'LOC', 4);
     return inside ? this.speakerOf(inside) : { entity: this.describedEntity(headed.map((p) => p.text), t.start), text };
   }
 

@@ -74,6 +74,11 @@ describe('quote speaker', () => {
     expect(findQuotes(ctx).map((q) => ctx.entities.find((e) => e.id === q.speaker)?.name)).toEqual(['Harbourside Aid']);
   });
 
+  it('reads a subject whose name holds “and” ("The Ledger and Tribune newspaper reported")', () => {
+    const ctx = contextOf('The Ledger and Tribune newspaper reported on the hearing: “The judge was furious.”', [{ name: 'Ledger and Tribune', type: 'ORG' }]);
+    expect(findQuotes(ctx).map((q) => ctx.entities.find((e) => e.id === q.speaker)?.name)).toEqual(['Ledger and Tribune']);
+  });
+
   it('resolves an appositive subject to the person it describes', () => {
     expect(quotes('“The cables are new,” Ines Hartmann, the chief engineer at the Riverside Council, told reporters.')).toEqual([['The cables are new,', 'Ines Hartmann']]);
   });
