@@ -1,4 +1,5 @@
 /** Finding the headline and the standfirst on the live page, where Readability leaves them out. */
+import { listToArray } from './dom';
 
 /** How many elements after the headline may hold the standfirst. */
 const STANDFIRST_SEARCH = 40;
@@ -11,7 +12,7 @@ const STANDFIRST_CLASS = /standfirst|(?:^|[\s_-])(?:dek|deck|excerpt|sub-?title|
  */
 export function findHeadline(doc: Document, title: string): Element | null {
   const titleWords = new Set([...words(title), ...words(doc.title ?? '')]);
-  const candidates = [...doc.querySelectorAll('h1')].filter((h1) => words(h1.textContent ?? '').length >= 2 && !isChrome(h1));
+  const candidates = listToArray(doc.querySelectorAll('h1')).filter((h1) => words(h1.textContent ?? '').length >= 2 && !isChrome(h1));
   let best: Element | null = null;
   let bestScore = 0;
   for (const h1 of candidates) {

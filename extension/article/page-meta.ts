@@ -1,3 +1,4 @@
+import { listToArray } from './dom';
 import type { FoundArticle } from './types';
 
 /** Query parameters that only track where a click came from; they never select content. */
@@ -73,7 +74,7 @@ type JsonObject = Record<string, unknown>;
 
 /** The first JSON-LD object on the page that has a publication date or a publisher. */
 function jsonLdArticle(doc: Document): JsonObject | null {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of listToArray(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? '');

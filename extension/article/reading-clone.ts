@@ -1,4 +1,5 @@
 import { isStrippedBeforeReading, protectDateline } from './chrome';
+import { listToArray } from './dom';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -39,7 +40,7 @@ export function cloneForReading(doc: Document): ReadingClone {
 function articleScope(doc: Document): Element | null {
   const weight = new Map<Element, number>();
   let total = 0;
-  for (const p of doc.body.querySelectorAll('p')) {
+  for (const p of listToArray(doc.body.querySelectorAll('p'))) {
     const chars = p.textContent?.length ?? 0;
     if (chars < MIN_PARAGRAPH_CHARS) continue;
     total += chars;
