@@ -48,6 +48,11 @@ describe('sources cited', () => {
     ]);
   });
 
+  it('cites the person a quoted source quotes', () => {
+    const text = 'The Harbor Gazette reported on the hearing:\n\n“ ‘The wards are full,’ [Vogt] said.”';
+    expect(sources(text).map((s) => s.name)).toEqual(['Harbor Gazette', 'Lena Vogt']);
+  });
+
   it('does not cite someone who only asks the questions', () => {
     const text = 'Lena Vogt asked the WHO about the clinics. “Were they ever inspected?” she asked.\n\n“Twice a year,” the WHO said.';
     expect(sources(text).map((s) => s.name)).toEqual(['World Health Organization']);

@@ -1,4 +1,5 @@
 import { attributionOf, type Attribution } from '../attribution';
+import type { EntityMention } from '../attribution/mentions';
 import type { AnalysisContext, Entity, Figure, Link, Quote, Source, Span } from '../types';
 
 /** Nouns that make a named thing a cited document: "its 2021-2022 report", "the Amnesty study". */
@@ -25,6 +26,7 @@ export function findSources(ctx: AnalysisContext, figures: Figure[], quotes: Quo
   const questions = new Set(a.quotes.filter((q) => q.asked).map((q) => q.start));
   for (const q of quotes) if (!questions.has(q.start)) cite(q.speaker, q);
   for (const f of figures) cite(f.source, f);
+  for (const m of nestedSpeakers(ctx.text, a)) cite(m.entity.id, m);
   for (const m of a.mentions.all) if (isCitedDocument(ctx.text, m)) cite(m.entity.id, m);
   const firstCited = (at: Span[]) => Math.min(...at.map((s) => s.start));
   const sources: (Source & { at: number })[] = [...cited].map(([id, at]) => {
@@ -34,6 +36,14 @@ export function findSources(ctx: AnalysisContext, figures: Figure[], quotes: Quo
   const linked = new Set(sources.flatMap((s) => s.links));
   for (const link of linkedDocuments(ctx, a)) if (!linked.has(link.href)) sources.push({ entity: null, name: link.text, links: [link.href], at: link.start });
   return sources.sort((x, y) => x.at - y.at).map(({ at: _at, ...source }) => source);
+}
+
+/** A reporting verb right after a name inside a quote: "“ ‘…,’ [Roe] said.”" */
+const NESTED_CUE = /^\]?\s+(?:said|says|told|added|wrote)\b/;
+
+/** The people a quoted source itself quotes ("The Gazette reported: “ ‘…,’ [Roe] said.”"): the article relies on them too. */
+function nestedSpeakers(text: string, a: Attribution): EntityMention[] {
+  return a.quotes.flatMap((q) => a.mentions.within(q.start, q.end).filter((m) => m.entity.type !== 'LOC' && NESTED_CUE.test(text.slice(m.end, m.end + 10))));
 }
 
 /** A linked document the recogniser did not name ("its 2021-2022 report" pointing at the report): cited by the link itself. */
