@@ -31,6 +31,25 @@ describe('roles', () => {
     expect(roleOf('The head of Zorbian diplomacy, Ivo Brandt, disagreed.', 'Ivo Brandt')).toBe('head of Zorbian diplomacy');
   });
 
+  it('reads appositions that open with a possessive, a count word or a relative clause', () => {
+    expect(roleOf('He met Zorbia’s president, Ivo Brandt, on Monday.', 'Ivo Brandt')).toBe('Zorbia’s president');
+    expect(roleOf('One witness, Lena Vock, described the night.', 'Lena Vock')).toBe('witness');
+    expect(roleOf('Ivo Brandt, who is the Harbour Board finance director, left.', 'Ivo Brandt')).toBe('Harbour Board finance director');
+    expect(roleOf('It was Vock Ltd, the ailing Zorbian steel company that closed.', 'Vock Ltd')).toBe('ailing Zorbian steel company');
+    expect(roleOf('Said Lena Vock, Zorbia country director for Green Aid, a Paris-based rights group.', 'Green Aid')).toBe('Paris-based rights group');
+  });
+
+  it('cuts a long apposition before its last complement', () => {
+    expect(roleOf('Ivo Brandt, a senior fellow at the Institute of Sea Studies in the old port city of Gale, said so.', 'Ivo Brandt')).toBe(
+      'senior fellow at the Institute of Sea Studies',
+    );
+  });
+
+  it('reads a kind after the name and an age before it', () => {
+    expect(roleOf('Voters backed the Green Dawn party in May.', 'Green Dawn')).toBe('party');
+    expect(roleOf('Among them was 31-year-old Lena Vock.', 'Lena Vock')).toBe('31-year-old');
+  });
+
   it('gives none when the words around are not a role', () => {
     expect(roleOf('Ivo Brandt, who arrived late, spoke.', 'Ivo Brandt')).toBeNull();
     expect(roleOf('Yesterday Ivo Brandt spoke.', 'Ivo Brandt')).toBeNull();

@@ -22,7 +22,8 @@ const ROLE_NOUNS = new Set(
     'movement militia army ministry department institute university bank ' +
     'city port town village capital region province state country island district county neighbourhood ' +
     'neighborhood suburb area peninsula river sea son daughter wife husband brother sister father mother ' +
-    'predecessor successor supervisor counsel whip doctor expert index'
+    'predecessor successor supervisor counsel whip doctor expert index body fellow witness defendant volunteer ' +
+    'prophet neonatologist obstetrician gynecologist surgeon nurse activist'
   ).split(' '),
 );
 
@@ -38,6 +39,11 @@ const ROLE_MODIFIERS = new Set(
 );
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
+/** Words that open a description before a name: "the head of ...", "One witness, ...", "another witness, ...". */
+const OPENERS = new Set(['the', 'a', 'an', 'one', 'another', 'his', 'her', 'its', 'their']);
+/** Kinds of organisation written right after the name: "the Ennahda party", "The Post and Courier newspaper". */
+const KINDS_AFTER = new Set(['party', 'newspaper', 'agency', 'group', 'movement', 'militia', 'company', 'firm', 'network', 'broadcaster']);
+const RELATIVE = /^(who|which|that|where|whose)$/i;
 const PHRASE_ENDS = new Set([',', '.', ';', ':', ')', '(', '"', '“', '”', '—', '–']);
 const MAX_APPOSITION = 12;
 
@@ -50,13 +56,14 @@ const isCapitalizedWord = (t: Token): boolean => /^\p{Lu}\p{Ll}/u.test(t.text);
  * `inName(i)` says whether token i belongs to another entity mention ("Kremlin").
  */
 export function findRole(text: string, tokens: Token[], first: number, last: number, inName: (i: number) => boolean): string | null {
-  const span = titleBefore(tokens, first, inName) ?? appositionAfter(tokens, last) ?? appositionBefore(tokens, first);
+  const span = titleBefore(tokens, first, inName) ?? appositionAfter(tokens, last) ?? appositionBefore(tokens, first) ?? kindAfter(tokens, last);
   return span ? text.slice(tokens[span[0]]!.start, tokens[span[1]]!.end) : null;
 }
 
 /** "Kremlin spokesman", "Ukrainian President", "NGO", "his Russian counterpart" -> token range. */
 function titleBefore(tokens: Token[], first: number, inName: (i: number) => boolean): [number, number] | null {
   const end = first - 1;
+  if (tokens[end]?.text === 'year-old' && /^\d+$/.test(tokens[end - 2]?.text ?? '')) return [end - 2, end]; // "25-year-old Nesma Hajjaj" (tokens 25 - year-old)
   if (!isRoleNoun(tokens[end])) return null;
   let start = end;
   while (start - 1 >= 0) {
@@ -80,6 +87,8 @@ function titleBefore(tokens: Token[], first: number, inName: (i: number) => bool
 function appositionAfter(tokens: Token[], last: number): [number, number] | null {
   if (tokens[last + 1]?.text !== ',') return null;
   let start = last + 2;
+  // "Alexander Vindman, who is the White House ... expert"
+  if (/^who$/i.test(tokens[start]?.text ?? '') && /^(is|was)$/.test(tokens[start + 1]?.text ?? '')) start += 2;
   const opening = tokens[start];
   if (!opening || /^(who|which|where|whose|that|said|says|told|and|but)$/i.test(opening.text)) return null;
   if (DETERMINERS.has(lower(opening))) start++;
@@ -90,21 +99,40 @@ function appositionAfter(tokens: Token[], last: number): [number, number] | null
 function appositionBefore(tokens: Token[], first: number): [number, number] | null {
   if (tokens[first - 1]?.text !== ',') return null;
   const end = first - 2;
+  // "... against Sudan's president, Omar al-Bashir": a possessive role right before the comma
+  if (isRoleNoun(tokens[end]) && /^['’]s$/.test(tokens[end - 1]?.text ?? '') && /^\p{Lu}/u.test(tokens[end - 2]?.text ?? '')) return [end - 2, end];
   let start = end;
   while (start - 1 >= 0 && !PHRASE_ENDS.has(tokens[start - 1]!.text) && end - start < MAX_APPOSITION) start--;
   if (start > 0 && !PHRASE_ENDS.has(tokens[start - 1]!.text)) return null;
-  if (!DETERMINERS.has(lower(tokens[start]))) return null;
-  const phrase = phraseFrom(tokens, start + 1);
-  return phrase && phrase[1] === end ? phrase : null;
+  // "Sudan's president, Omar al-Bashir": a possessive name opens the phrase and stays in the role
+  const possessive = /^\p{Lu}/u.test(tokens[start]?.text ?? '') && /^['’]s$/.test(tokens[start + 1]?.text ?? '');
+  if (!possessive && !OPENERS.has(lower(tokens[start]))) return null;
+  const phrase = phraseFrom(tokens, possessive ? start + 2 : start + 1);
+  if (!phrase || phrase[1] !== end) return null;
+  return possessive ? [start, end] : phrase;
 }
 
-/** A description from token `start` to the next punctuation, if it names a role or a kind of place. */
+/** "the Ennahda party", "The Post and Courier newspaper": the kind written right after the name. */
+function kindAfter(tokens: Token[], last: number): [number, number] | null {
+  return KINDS_AFTER.has(lower(tokens[last + 1])) ? [last + 1, last + 1] : null;
+}
+
+/**
+ * A description from token `start` to the next punctuation or relative clause, if it names a role
+ * or a kind of place. A longer one is cut before its last complement within reach: "senior fellow
+ * at the Bagnoud Center for Health and Human Rights at Harvard University" keeps its first part.
+ */
 function phraseFrom(tokens: Token[], start: number): [number, number] | null {
+  const ends = (i: number) => i >= tokens.length || PHRASE_ENDS.has(tokens[i]!.text) || RELATIVE.test(tokens[i]!.text);
   let end = start;
-  while (end + 1 < tokens.length && !PHRASE_ENDS.has(tokens[end + 1]!.text) && end + 1 - start < MAX_APPOSITION) end++;
-  if (end + 1 < tokens.length && !PHRASE_ENDS.has(tokens[end + 1]!.text)) return null; // too long to be an apposition
+  while (!ends(end + 1) && end + 1 - start < MAX_APPOSITION) end++;
+  if (!ends(end + 1)) {
+    const lastComplement = tokens.slice(start + 1, end + 1).findLastIndex(t => /^(in|at|for|with|near|from)$/.test(t.text));
+    if (lastComplement < 0) return null; // too long to be an apposition
+    end = start + lastComplement;
+  }
   const phrase = tokens.slice(start, end + 1);
-  if (!phrase.length || /^\p{Lu}/u.test(phrase[0]!.text) && !isRoleNoun(phrase[0]) && !ROLE_MODIFIERS.has(lower(phrase[0]))) return null;
+  if (!phrase.length) return null;
   // the role noun comes before any "of"/"on" complement: "head of Russian diplomacy", "port city on the Sea of Azov"
   const complement = phrase.findIndex(t => /^(of|on|in|at|for|to|near|from|with)$/.test(t.text));
   const core = complement > 0 ? phrase.slice(0, complement) : phrase;
