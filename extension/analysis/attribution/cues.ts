@@ -15,7 +15,7 @@ export const SPEECH_VERBS = new Set(
     'emphasized emphasised admitted admits conceded cautioned predicted suggested concluded recalled recalls ' +
     'maintained declared alleged revealed commented described describes believes believed urged urges ' +
     'continued complained complains denied denies agreed agrees vowed vows pledged promised promises ' +
-    'predicts projected forecast forecasts calculated counted dubbed termed labelled labeled speak speaks spoke'
+    'predicts projected forecast forecasts calculated counted speak speaks spoke'
   ).split(' '),
 );
 

@@ -15,18 +15,28 @@ export interface Cue extends Span {
   sentence: number;
   /** "according to X" (an attribution of facts) rather than a reporting verb. */
   according: boolean;
-  /** "X asked": the speaker puts a question rather than states something. */
-  asks: boolean;
+  /** What the speaker does: states something, asks a question ("X asked"), or names a thing ("what X calls “…”"). */
+  kind: CueKind;
 }
+
+/** Only a cue that states something makes its speaker a source the article relies on. */
+export type CueKind = 'states' | 'asks' | 'names';
 
 /** A top-level quoted span with its speaker. */
 export interface AttributedQuote extends QuotedSpan {
   speaker: Speaker;
-  /** Attributed by a question verb ("…?” she asked): a question, not information the article relies on. */
-  asked: boolean;
+  /** False when attributed by a question ("…?” she asked) or a naming ("what X calls “…”"): no information the article relies on. */
+  informs: boolean;
 }
 
 const QUESTION_VERBS = new Set(['asked', 'asks', 'ask']);
+/** Verbs that put a name on something: "what the government calls “…”". */
+const NAMING_VERBS = new Set('call calls called consider considers considered dub dubs dubbed term terms termed label labels labelled labeled brand brands branded'.split(' '));
+const NEGATORS = new Set(['no', 'none', 'nobody', 'neither']);
+const CLAIMS = new Set(['claimed', 'claims', 'claim']);
+const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const USING = new Set(['using', 'uses', 'use', 'used']);
+const TERM_NOUNS = new Set(['term', 'word', 'words', 'phrase', 'expression', 'label', 'name', 'euphemism']);
 const NOBODY: Speaker = { entity: null, text: null };
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'that', 'which', 'who', 'as', 'while', 'when', 'because', 'so', 'if', 'where', 'than', 'after', 'before']);
@@ -160,7 +170,7 @@ export class Attribution {
       if (c.quoted[i]) continue;
       const word = tokens[i]!.text.toLowerCase();
       const next = tokens[i + 1]?.text.toLowerCase();
-      const cue = (speaker: Speaker, according = false): Cue => ({ start: tokens[i]!.start, end: tokens[i]!.end, speaker, sentence: c.index, according, asks: QUESTION_VERBS.has(word) });
+      const cue = (speaker: Speaker, according = false, kind: CueKind = QUESTION_VERBS.has(word) ? 'asks' : 'states'): Cue => ({ start: tokens[i]!.start, end: tokens[i]!.end, speaker, sentence: c.index, according, kind });
       if (word === 'according' && next === 'to') {
         cues.push(cue(this.phraseSpeaker(c, i + 2), true));
       } else if (this.isSpeechVerb(c, i)) {
@@ -168,6 +178,9 @@ export class Attribution {
         // "…, reported Jane Roe" names the speaker after the verb; otherwise look for the subject before it
         const speaker = after?.entity && this.isPersonOrOrg(after.entity) ? after : this.subjectBefore(c, i) ?? after;
         cues.push(cue(speaker ?? NOBODY));
+      } else if (this.isNamingCue(c, i)) {
+        const speaker = this.subjectBefore(c, i);
+        if (speaker && (speaker.entity || isUnnamedGroup(speaker.text))) cues.push(cue(speaker, false, 'names'));
       } else if (SPEECH_PARTICIPLES.has(word)) {
         const previous = cues[cues.length - 1];
         cues.push(cue(previous && !previous.according ? previous.speaker : this.sentenceSubject(c, i)));
@@ -178,7 +191,7 @@ export class Attribution {
 
   /**
    * A reporting verb used as one: not a capitalised word inside the sentence ("United States"),
-   * not followed by "to" ("claims to have", "said to be"; "told" excepted).
+   * not followed by "to" ("said to be"; "told" and an active "claimed to have" excepted).
    */
   private isSpeechVerb(c: SentenceContext, i: number): boolean {
     const { tokens } = c.sentence;
@@ -187,7 +200,26 @@ export class Attribution {
     const next = tokens[i + 1]?.text.toLowerCase();
     if (!(SPEECH_VERBS.has(word) || (word === 'went' && next === 'on') || (word === 'pointed' && next === 'out'))) return false;
     if (i > 0 && /^\p{Lu}/u.test(t.text) && !QUOTE_MARKS.test(tokens[i - 1]!.text)) return false;
-    return word === 'told' || next !== 'to';
+    // "X claimed to have “evidence”" quotes X; "X is said to be" does not name who says it
+    return word === 'told' || next !== 'to' || (CLAIMS.has(word) && !PASSIVE.has(tokens[i - 1]?.text.toLowerCase() ?? '') && this.quoteInClause(c, i));
+  }
+
+  /**
+   * A verb giving a quoted term someone's words: "what X calls “…”", "X considers to be “…”",
+   * "X dubbed it “…”", "X, using the term “…”". A quote must open in the same clause.
+   */
+  private isNamingCue(c: SentenceContext, i: number): boolean {
+    const { tokens } = c.sentence;
+    const word = tokens[i]!.text.toLowerCase();
+    const term = NAMING_VERBS.has(word) || (USING.has(word) && tokens[i + 1]?.text.toLowerCase() === 'the' && TERM_NOUNS.has(tokens[i + 2]?.text.toLowerCase() ?? ''));
+    return term && this.quoteInClause(c, i);
+  }
+
+  /** A quote opens after token `i` before the clause ends. */
+  private quoteInClause(c: SentenceContext, i: number): boolean {
+    const { tokens } = c.sentence;
+    for (let k = i + 1; k < tokens.length && k <= i + 12 && !/^[,;:.]$/.test(tokens[k]!.text); k++) if (c.quoted[k]) return true;
+    return false;
   }
 
   private isPersonOrOrg(id: string): boolean {
@@ -222,12 +254,15 @@ export class Attribution {
     if (lower === 'and') return this.sentenceSubject(c, j);
     if (!/^\p{L}/u.test(t.text) || CLAUSE_WORDS.has(lower)) return null;
     const phrase = nounPhraseBefore(tokens, j, c.quoted);
+    if (phrase.some((p) => NEGATORS.has(p.text.toLowerCase()))) return NOBODY; // "no group claimed responsibility"
     // "the military official from the city of X": the head comes before the first preposition
     const firstPreposition = phrase.findIndex((p, i) => i > 0 && PLACE_PREPOSITIONS.has(p.text.toLowerCase()));
     const headed = firstPreposition > 0 ? phrase.slice(0, firstPreposition) : phrase;
     const head = headed[headed.length - 1]!.text.toLowerCase();
     const text = phrase.map((p) => p.text).join(' ');
     if (UNNAMED_GROUPS.has(head)) return { entity: null, text };
+    // "the Kremlin and its media": the possessor named in the first conjunct
+    if (/^(?:its|their)$/i.test(phrase[0]!.text) && tokens[j - phrase.length]?.text === 'and') return this.subjectBefore(c, j - phrase.length) ?? { entity: null, text };
     // a name may begin before the phrase read back ("The Post and Courier newspaper": the phrase stops at "and")
     const inside = this.mentions.lastBefore(headed[headed.length - 1]!.end, (m) => m.end > headed[0]!.start && m.entity.type !== 'LOC', 4);
     return inside ? this.speakerOf(inside) : { entity: this.describedEntity(headed.map((p) => p.text), t.start), text };
@@ -362,11 +397,13 @@ export class Attribution {
       const previous = out[out.length - 1];
       if (!named(speaker) && previous && this.followsOn(previous, span)) speaker = previous.speaker;
       if (!named(speaker)) speaker = this.blockSpeaker(span) ?? this.previousBlockSpeaker(span) ?? NOBODY;
-      out.push({ ...span, speaker, asked: !!cue?.asks && speaker === cue.speaker });
+      out.push({ ...span, speaker, informs: !(cue && cue.kind !== 'states' && speaker === cue.speaker) });
     }
     // a sub-heading made of a quote ("3. “Not some irregular channel”") is said by whoever says it in the section
     out.forEach((q, i) => {
-      if (!named(q.speaker) && this.isHeadingQuote(q)) q.speaker = out.slice(i + 1, i + 4).find((next) => named(next.speaker) && next.block <= q.block + 3)?.speaker ?? NOBODY;
+      if (named(q.speaker) || !this.isHeadingQuote(q)) return;
+      const next = out.slice(i + 1, i + 4).find((n) => named(n.speaker) && n.block <= q.block + 3);
+      if (next) [q.speaker, q.informs] = [next.speaker, next.informs];
     });
     return out;
   }
@@ -446,6 +483,10 @@ function nounPhraseBefore(tokens: Token[], j: number, quoted: boolean[]): Token[
     k--;
   }
   return tokens.slice(k, j + 1);
+}
+
+function isUnnamedGroup(text: string | null): boolean {
+  return UNNAMED_GROUPS.has((text ?? '').split(' ').pop()!.toLowerCase());
 }
 
 /** The speaker when it names someone (an entity or at least words), else null. */

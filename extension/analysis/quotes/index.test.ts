@@ -47,7 +47,7 @@ describe('quote marks', () => {
   });
 
   it('keeps a short partial quote with a speaker and skips a scare quote without one', () => {
-    expect(quotes('Ines Hartmann called the repairs “overdue” on Monday.')).toEqual([]);
+    expect(quotes('Ines Hartmann called the repairs “overdue” on Monday.')).toEqual([['overdue', 'Ines Hartmann']]);
     expect(quotes('Ines Hartmann said the repairs were “overdue”.')).toEqual([['overdue', 'Ines Hartmann']]);
     expect(quotes('The so-called “smart bridge” opened in May.')).toEqual([]);
   });
@@ -88,6 +88,23 @@ describe('quote speaker', () => {
       ['The cables are new,', 'Ines Hartmann'],
       ['The deck will be replaced next year, and the railings after that.', 'Ines Hartmann'],
     ]);
+  });
+
+  it('gives a quoted term to whoever calls, considers, dubs or uses it', () => {
+    expect(quotes('The fees fund what the Riverside Council calls “urban renewal”.')).toEqual([['urban renewal', 'Riverside Council']]);
+    expect(quotes('Paul Okafor had dubbed the night shift “the graveyard” years ago.')).toEqual([['the graveyard', 'Paul Okafor']]);
+    expect(quotes('The Riverside Council and its staff keep using the term “temporary closure”.')).toEqual([['temporary closure', 'Riverside Council']]);
+    const ctx = contextOf('Strikers may be fined for spreading what the authorities consider to be “harmful rumours”.', SPECS);
+    expect(findQuotes(ctx)).toMatchObject([{ text: 'harmful rumours', speaker: null, speakerText: 'the authorities' }]);
+  });
+
+  it('quotes the subject of an active "claimed to have", not a passive "is said to be"', () => {
+    expect(quotes('Paul Okafor claimed to have “proof” of the cuts.')).toEqual([['proof', 'Paul Okafor']]);
+    expect(quotes('The bridge is said to be “the longest in the region”.')).toEqual([]);
+  });
+
+  it('gives no speaker to a negated subject', () => {
+    expect(quotes('No union claimed the “victory” for itself.')).toEqual([]);
   });
 
   it('gives an unnamed speaker its words', () => {

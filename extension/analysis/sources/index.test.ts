@@ -58,6 +58,11 @@ describe('sources cited', () => {
     expect(sources(text).map((s) => s.name)).toEqual(['World Health Organization']);
   });
 
+  it('does not cite someone only for the name they give a thing', () => {
+    const text = '2. “Silent wave”\n\nLena Vogt dubbed the outbreak the “silent wave”. Cases doubled, the WHO said.';
+    expect(sources(text).map((s) => s.name)).toEqual(['World Health Organization']);
+  });
+
   it('does not cite places or entities that are only mentioned', () => {
     expect(sources('The WHO opened an office in Lisbon, where Lena Vogt works.')).toEqual([]);
   });

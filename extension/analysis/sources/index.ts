@@ -21,10 +21,10 @@ export function findSources(ctx: AnalysisContext, figures: Figure[], quotes: Quo
     list.push(at);
     cited.set(id, list);
   };
-  // someone who only asks questions ("…?” the senator asked) gives the article no information
-  for (const cues of a.cues) for (const cue of cues) if (!cue.asks) cite(cue.speaker.entity, cue);
-  const questions = new Set(a.quotes.filter((q) => q.asked).map((q) => q.start));
-  for (const q of quotes) if (!questions.has(q.start)) cite(q.speaker, q);
+  // someone who only asks ("…?” the senator asked) or names a thing ("what X calls “…”") gives no information
+  for (const cues of a.cues) for (const cue of cues) if (cue.kind === 'states') cite(cue.speaker.entity, cue);
+  const uninformative = new Set(a.quotes.filter((q) => !q.informs).map((q) => q.start));
+  for (const q of quotes) if (!uninformative.has(q.start)) cite(q.speaker, q);
   for (const f of figures) cite(f.source, f);
   for (const m of nestedSpeakers(ctx.text, a)) cite(m.entity.id, m);
   for (const m of a.mentions.all) if (isCitedDocument(ctx.text, m)) cite(m.entity.id, m);
