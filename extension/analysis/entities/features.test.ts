@@ -25,8 +25,18 @@ describe('features', () => {
     expect(staticFeatures(doc, 0, 0)).toContain(hashFeature('doc=l'));
   });
 
+  it('hashes features part by part to the hash of the whole string', () => {
+    const doc = documentContext(splitSentences('They flew to Nairobi.'));
+    const features = staticFeatures(doc, 0, 3);
+    for (const feature of ['w=Nairobi', 'l-1|l=to|nairobi', 'sh-1|sh|sh+1=x|Xx|.', 'p3=nai', 's4=robi', 'len=7', 'run=1/1']) {
+      expect(features).toContain(hashFeature(feature));
+    }
+  });
+
   it('marks gazetteer places', () => {
     const doc = documentContext(splitSentences('They flew to Nairobi.'));
     expect(staticFeatures(doc, 0, 3)).toContain(hashFeature('gaz=L'));
+    // towns from GeoNames have their own mark
+    expect(staticFeatures(documentContext(splitSentences('Shelling hit Irpin.')), 0, 2)).toContain(hashFeature('gaz=C'));
   });
 });

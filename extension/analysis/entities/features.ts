@@ -10,11 +10,25 @@ import { normalizeWord } from './normalize';
 /** Word shape with runs collapsed: "McDonald" -> "XxXx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d". */
 export function wordShape(word: string): string {
   let shape = '';
+  let last = '';
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
-    if (!shape.endsWith(c) || !'Xxd'.includes(c)) shape += c;
+    const c = charClass(ch);
+    if (c !== last || !'Xxd'.includes(c)) shape += c;
+    last = c;
   }
   return shape;
+}
+
+/** "X" upper-case letter, "x" other letter, "d" digit, else the character; ASCII without regular expressions. */
+function charClass(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return 'X';
+    if (code >= 97 && code <= 122) return 'x';
+    if (code >= 48 && code <= 57) return 'd';
+    return ch;
+  }
+  return /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
 }
 
 export const isCapitalized = (word: string): boolean => /^\p{Lu}/u.test(word);
@@ -22,13 +36,30 @@ const isAllCaps = (word: string): boolean => /\p{Lu}/u.test(word) && !/\p{Ll}/u.
 const isLowerWord = (word: string): boolean => /^\p{Ll}+$/u.test(word);
 
 export function hashFeature(feature: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < feature.length; i++) {
-    h ^= feature.charCodeAt(i);
+  return hashOn(FNV_OFFSET, feature) >>> 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * FNV-1a carried on from state `h` over characters [from, to) of `text`. Hashing a feature's
+ * parts one after another gives the hash of the concatenated string without building it, which
+ * keeps the tagger's inner loop free of string allocation.
+ */
+function hashOn(h: number, text: string, from = 0, to = text.length): number {
+  for (let i = from; i < to; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
 }
+
+/** The hash state after a feature's name and "=", to carry on over its value. */
+const prefix = (name: string): number => hashOn(FNV_OFFSET, name + '=');
+const PIPE = '|';
+const value = (h: number, text: string): number => hashOn(h, text) >>> 0;
+const pair = (h: number, a: string, b: string): number => hashOn(hashOn(hashOn(h, a), PIPE), b) >>> 0;
+const triple = (h: number, a: string, b: string, c: string): number => hashOn(hashOn(hashOn(hashOn(hashOn(h, a), PIPE), b), PIPE), c) >>> 0;
 
 /** Per-sentence word forms, computed once per document. */
 interface SentenceView {
@@ -85,54 +116,120 @@ function sentenceView(sentence: Pick<Sentence, 'tokens'>): SentenceView {
 
 const BOUNDARY = '<s>';
 
-/** The features of token `i` that do not depend on the tags already chosen. */
+const F = {
+  bias: hashFeature('b'),
+  w: prefix('w'),
+  l: prefix('l'),
+  sh: prefix('sh'),
+  p: [prefix('p1'), prefix('p2'), prefix('p3')],
+  s: [prefix('s1'), prefix('s2'), prefix('s3'), prefix('s4')],
+  lm1: prefix('l-1'),
+  lp1: prefix('l+1'),
+  lm2: prefix('l-2'),
+  lp2: prefix('l+2'),
+  shm1: prefix('sh-1'),
+  shp1: prefix('sh+1'),
+  shTri: prefix('sh-1|sh|sh+1'),
+  lm1l: prefix('l-1|l'),
+  llp1: prefix('l|l+1'),
+  len: prefix('len'),
+  shm2shm1: prefix('sh-2|sh-1'),
+  shp1shp2: prefix('sh+1|sh+2'),
+  wp1: prefix('w+1'),
+  wm1: prefix('w-1'),
+  run: prefix('run'),
+  firstSh: prefix('first|sh'),
+  hlSh: prefix('hl|sh'),
+  hlL: prefix('hl|l'),
+  doc: prefix('doc'),
+  docFirst: prefix('doc|first'),
+  gaz: prefix('gaz'),
+  gazSh: prefix('gaz|sh'),
+};
+
+/**
+ * The features of token `i` that do not depend on the tags already chosen, as hashes of strings
+ * such as "w=Kyiv", "l-1|l=in|kyiv" (see `hashFeature`): those of the word itself, then those of
+ * its place in the sentence.
+ */
 export function staticFeatures(doc: DocumentContext, s: number, i: number): number[] {
+  const f = wordFeatures(doc, s, i);
+  pushContextFeatures(f, doc, s, i);
+  return f;
+}
+
+/**
+ * The features that depend only on the word's form and on the document, the same wherever in
+ * the document the word stands; the tagger scores them once per distinct word.
+ */
+export function wordFeatures(doc: DocumentContext, s: number, i: number): number[] {
   const v = doc.sentences[s]!;
   const word = v.words[i]!;
   const lower = v.lower[i]!;
   const shape = v.shapes[i]!;
-  const at = (k: number, arr: string[]) => (k >= 0 && k < arr.length ? arr[k]! : BOUNDARY);
-  const f: string[] = [
-    'b',
-    'w=' + word,
-    'l=' + lower,
-    'sh=' + shape,
-    'p1=' + lower.slice(0, 1),
-    'p2=' + lower.slice(0, 2),
-    'p3=' + lower.slice(0, 3),
-    's1=' + lower.slice(-1),
-    's2=' + lower.slice(-2),
-    's3=' + lower.slice(-3),
-    's4=' + lower.slice(-4),
-    'l-1=' + at(i - 1, v.lower),
-    'l+1=' + at(i + 1, v.lower),
-    'l-2=' + at(i - 2, v.lower),
-    'l+2=' + at(i + 2, v.lower),
-    'sh-1=' + at(i - 1, v.shapes),
-    'sh+1=' + at(i + 1, v.shapes),
-    'sh-1|sh|sh+1=' + at(i - 1, v.shapes) + '|' + shape + '|' + at(i + 1, v.shapes),
-    'l-1|l=' + at(i - 1, v.lower) + '|' + lower,
-    'l|l+1=' + lower + '|' + at(i + 1, v.lower),
-    'len=' + Math.min(word.length, 8),
-    'sh-2|sh-1=' + at(i - 2, v.shapes) + '|' + at(i - 1, v.shapes),
-    'sh+1|sh+2=' + at(i + 1, v.shapes) + '|' + at(i + 2, v.shapes),
-    'w+1=' + at(i + 1, v.words),
-    'w-1=' + at(i - 1, v.words),
-    'run=' + capitalizedRun(v.words, i),
+  const n = lower.length;
+  const f: number[] = [
+    value(F.w, word),
+    value(F.l, lower),
+    value(F.sh, shape),
+    hashOn(F.p[0]!, lower, 0, Math.min(1, n)) >>> 0,
+    hashOn(F.p[1]!, lower, 0, Math.min(2, n)) >>> 0,
+    hashOn(F.p[2]!, lower, 0, Math.min(3, n)) >>> 0,
+    hashOn(F.s[0]!, lower, Math.max(0, n - 1)) >>> 0,
+    hashOn(F.s[1]!, lower, Math.max(0, n - 2)) >>> 0,
+    hashOn(F.s[2]!, lower, Math.max(0, n - 3)) >>> 0,
+    hashOn(F.s[3]!, lower, Math.max(0, n - 4)) >>> 0,
+    value(F.len, LENGTHS[Math.min(word.length, 8)]!),
   ];
-  if (i === 0) f.push('first|sh=' + shape);
-  if (v.headline) f.push('hl|sh=' + shape, 'hl|l=' + lower);
-  const cap = isCapitalized(word);
-  if (cap) {
-    const seenMid = doc.capitalizedMidSentence.has(lower);
-    const seenLower = doc.lowercase.has(lower);
-    f.push('doc=' + (seenMid ? 'C' : '') + (seenLower ? 'l' : ''));
-    f.push('doc|first=' + (seenMid ? 'C' : '') + (seenLower ? 'l' : '') + (i === 0 || v.headline ? '1' : '0'));
-  }
+  if (isCapitalized(word)) f.push(value(F.doc, seenElsewhere(doc, lower)));
   const gaz = inGazetteer(lower);
-  if (gaz) f.push('gaz=' + gaz, 'gaz|sh=' + gaz + '|' + shape);
-  return f.map(hashFeature);
+  if (gaz) f.push(value(F.gaz, gaz), pair(F.gazSh, gaz, shape));
+  return f;
 }
+
+/** Item k of a sentence's array, or the sentence boundary. */
+function at(k: number, arr: string[]): string {
+  return k >= 0 && k < arr.length ? arr[k]! : BOUNDARY;
+}
+
+/** Adds to `f` the features of the word's neighbours and place in the sentence. */
+export function pushContextFeatures(f: number[], doc: DocumentContext, s: number, i: number): void {
+  const v = doc.sentences[s]!;
+  const word = v.words[i]!;
+  const lower = v.lower[i]!;
+  const shape = v.shapes[i]!;
+  const lm1 = at(i - 1, v.lower);
+  const lp1 = at(i + 1, v.lower);
+  const shm1 = at(i - 1, v.shapes);
+  const shp1 = at(i + 1, v.shapes);
+  f.push(
+    F.bias,
+    value(F.lm1, lm1),
+    value(F.lp1, lp1),
+    value(F.lm2, at(i - 2, v.lower)),
+    value(F.lp2, at(i + 2, v.lower)),
+    value(F.shm1, shm1),
+    value(F.shp1, shp1),
+    triple(F.shTri, shm1, shape, shp1),
+    pair(F.lm1l, lm1, lower),
+    pair(F.llp1, lower, lp1),
+    pair(F.shm2shm1, at(i - 2, v.shapes), shm1),
+    pair(F.shp1shp2, shp1, at(i + 2, v.shapes)),
+    value(F.wp1, at(i + 1, v.words)),
+    value(F.wm1, at(i - 1, v.words)),
+    value(F.run, capitalizedRun(v.words, i)),
+  );
+  if (i === 0) f.push(value(F.firstSh, shape));
+  if (v.headline) f.push(value(F.hlSh, shape), value(F.hlL, lower));
+  if (isCapitalized(word)) f.push(value(F.docFirst, seenElsewhere(doc, lower) + (i === 0 || v.headline ? '1' : '0')));
+}
+
+/** "C" if the document writes the word capitalised mid-sentence, "l" if in lower case, both or neither. */
+function seenElsewhere(doc: DocumentContext, lower: string): string {
+  return (doc.capitalizedMidSentence.has(lower) ? 'C' : '') + (doc.lowercase.has(lower) ? 'l' : '');
+}
+
+const LENGTHS = ['0', '1', '2', '3', '4', '5', '6', '7', '8'];
 
 /** Where the word sits in a run of capitalised words: "2/3" is the second of three (capped at 4). */
 function capitalizedRun(words: string[], i: number): string {
@@ -144,14 +241,23 @@ function capitalizedRun(words: string[], i: number): string {
   return `${Math.min(i - first + 1, 4)}/${Math.min(last - first + 1, 4)}`;
 }
 
-/** The features of token `i` that depend on the tags chosen before it (greedy decoding). */
-export function historyFeatures(lower: string, shape: string, prev: string, prev2: string, docLabel: string): number[] {
-  return [
-    hashFeature('t-1=' + prev),
-    hashFeature('t-2|t-1=' + prev2 + '|' + prev),
-    hashFeature('t-1|l=' + prev + '|' + lower),
-    hashFeature('t-1|sh=' + prev + '|' + shape),
-    hashFeature('dl=' + docLabel),
-    hashFeature('dl|sh=' + docLabel + '|' + shape),
-  ];
+const H = {
+  tm1: prefix('t-1'),
+  tm2tm1: prefix('t-2|t-1'),
+  tm1l: prefix('t-1|l'),
+  tm1sh: prefix('t-1|sh'),
+  dl: prefix('dl'),
+  dlSh: prefix('dl|sh'),
+};
+
+/** Adds to `f` the features of a token that depend on the tags chosen before it (greedy decoding). */
+export function pushHistoryFeatures(f: number[], lower: string, shape: string, prev: string, prev2: string, docLabel: string): void {
+  f.push(
+    value(H.tm1, prev),
+    pair(H.tm2tm1, prev2, prev),
+    pair(H.tm1l, prev, lower),
+    pair(H.tm1sh, prev, shape),
+    value(H.dl, docLabel),
+    pair(H.dlSh, docLabel, shape),
+  );
 }

@@ -2,8 +2,8 @@ import { LABEL_COUNT, LABELS, type TrainableWeights, type Weights } from './tagg
 
 /**
  * The shipped recogniser: a pruned feature table with 8-bit weights, kept as base64 in JSON so
- * the bundler can inline it and Node can import it. Rows are sorted by feature hash and found
- * by binary search, so loading only decodes two typed arrays.
+ * the bundler can inline it and Node can import it. Rows are sorted by feature hash (a stable,
+ * well-compressing file); loading decodes the typed arrays and builds a hash table over them.
  */
 export interface ModelFile {
   format: 'gloss.ner/1';
@@ -19,37 +19,53 @@ export interface ModelFile {
 }
 
 export class CompactWeights implements Weights {
+  /**
+   * Open-addressing table built once at load: slot k holds [feature hash, row + 1] at 2k, 2k+1
+   * (row 0 = empty). Key and row side by side cost one memory access per lookup.
+   */
+  private readonly slots: Uint32Array;
+  private readonly mask: number;
+
   constructor(
     private readonly hashes: Uint32Array,
     private readonly scales: Float32Array,
     private readonly weights: Int8Array,
-  ) {}
+  ) {
+    let size = 1;
+    while (size < hashes.length * 2) size *= 2;
+    this.slots = new Uint32Array(size * 2);
+    this.mask = size - 1;
+    hashes.forEach((hash, row) => {
+      let slot = hash & this.mask;
+      while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = hash;
+      this.slots[2 * slot + 1] = row + 1;
+    });
+  }
 
   get size(): number {
     return this.hashes.length;
   }
 
   addScores(features: number[], scores: Float64Array): void {
+    const labels = LABEL_COUNT; // a local: an imported binding can cost a getter call per use once transpiled
+    const weights = this.weights;
     for (const f of features) {
       const row = this.find(f);
       if (row < 0) continue;
-      const base = row * LABEL_COUNT;
+      const base = row * labels;
       const scale = this.scales[row]!;
-      for (let k = 0; k < LABEL_COUNT; k++) scores[k]! += this.weights[base + k]! * scale;
+      for (let k = 0; k < labels; k++) scores[k]! += weights[base + k]! * scale;
     }
   }
 
   private find(hash: number): number {
-    let lo = 0;
-    let hi = this.hashes.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const h = this.hashes[mid]!;
-      if (h === hash) return mid;
-      if (h < hash) lo = mid + 1;
-      else hi = mid - 1;
+    const slots = this.slots;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const row = slots[2 * slot + 1]!;
+      if (row === 0) return -1;
+      if (slots[2 * slot] === hash) return row - 1;
     }
-    return -1;
   }
 }
 

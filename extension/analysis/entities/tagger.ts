@@ -1,4 +1,4 @@
-import { documentContext, historyFeatures, staticFeatures, type DocumentContext } from './features';
+import { documentContext, pushContextFeatures, pushHistoryFeatures, staticFeatures, wordFeatures, type DocumentContext } from './features';
 import type { Sentence } from '../types';
 
 /**
@@ -20,13 +20,13 @@ export interface Weights {
 /** Called for each token while training, with its features, gold label and prediction. */
 export type Learner = (features: number[], gold: number, predicted: number) => void;
 
-/** I-X may only follow B-X or I-X. */
-function allowed(label: number, previous: number): boolean {
-  const name = LABELS[label]!;
-  if (!name.startsWith('I-')) return true;
-  const prev = LABELS[previous]!;
-  return prev !== 'O' && prev.slice(2) === name.slice(2);
-}
+/** I-X may only follow B-X or I-X: ALLOWED[previous * LABEL_COUNT + label]. */
+const ALLOWED = Uint8Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, k) => {
+  const name = LABELS[k % LABEL_COUNT]!;
+  const prev = LABELS[Math.floor(k / LABEL_COUNT)]!;
+  return !name.startsWith('I-') || (prev !== 'O' && prev.slice(2) === name.slice(2)) ? 1 : 0;
+});
+const TYPES = LABELS.map(label => label.slice(2));
 
 /**
  * Tags every token of a document (label indexes, one array per sentence). With `gold` and `learn`
@@ -41,6 +41,18 @@ export function tagDocument(
   doc: DocumentContext = documentContext(sentences),
 ): number[][] {
   const lastTypeOf = new Map<string, string>(); // lower-cased word -> type it was last tagged with
+  // While tagging (not training) the word's own features are scored once per distinct word.
+  const wordScores = new Map<string, Float64Array>();
+  const scoresOfWord = (s: number, i: number): Float64Array => {
+    const word = doc.sentences[s]!.words[i]!;
+    let cached = wordScores.get(word);
+    if (!cached) {
+      cached = new Float64Array(LABEL_COUNT);
+      weights.addScores(wordFeatures(doc, s, i), cached);
+      wordScores.set(word, cached);
+    }
+    return cached;
+  };
   const scores = new Float64Array(LABEL_COUNT);
   return doc.sentences.map((view, s) => {
     const tags: number[] = [];
@@ -48,18 +60,20 @@ export function tagDocument(
       const prev = i > 0 ? LABELS[tags[i - 1]!]! : '<s>';
       const prev2 = i > 1 ? LABELS[tags[i - 2]!]! : '<s>';
       const lower = view.lower[i]!;
-      const features = staticFeatures(doc, s, i).concat(
-        historyFeatures(lower, view.shapes[i]!, prev, prev2, lastTypeOf.get(lower) ?? '-'),
-      );
-      scores.fill(0);
+      const features = learn ? staticFeatures(doc, s, i) : [];
+      if (!learn) {
+        scores.set(scoresOfWord(s, i));
+        pushContextFeatures(features, doc, s, i);
+      } else scores.fill(0);
+      pushHistoryFeatures(features, lower, view.shapes[i]!, prev, prev2, lastTypeOf.get(lower) ?? '-');
       weights.addScores(features, scores);
-      const previous = i > 0 ? tags[i - 1]! : 0;
+      const allowedAfter = (i > 0 ? tags[i - 1]! : 0) * LABEL_COUNT;
       let best = 0;
-      for (let k = 1; k < LABEL_COUNT; k++) if (allowed(k, previous) && scores[k]! > scores[best]!) best = k;
+      for (let k = 1; k < LABEL_COUNT; k++) if (ALLOWED[allowedAfter + k] && scores[k]! > scores[best]!) best = k;
       const goldLabel = gold?.[s]?.[i];
       if (learn && goldLabel !== undefined) learn(features, goldLabel, best);
       tags.push(best);
-      if (best !== 0) lastTypeOf.set(lower, LABELS[best]!.slice(2));
+      if (best !== 0) lastTypeOf.set(lower, TYPES[best]!);
     }
     return tags;
   });
