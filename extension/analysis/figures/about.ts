@@ -19,6 +19,7 @@ const RESULT_CLAUSE = /,\s+(?:killing|injuring|wounding|leaving|displacing|forci
 const NP_STOP = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'from', 'with', 'by', 'and', 'or', 'but', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'that', 'which', 'who']);
 /** A relative clause after a description defines a new referent ("the area where …") rather than pointing back. */
 const RESTRICTIVE_AFTER = new Set(['where', 'that', 'which', 'who', 'whose', 'of']);
+const NOT_LOCATIVE = /\b(?:by|to|for|with|against|than|that|which|who|and|but)\b/i;
 const GENERIC_PLACES = new Set(['city', 'town', 'village', 'country', 'region', 'area', 'port', 'capital', 'state', 'province', 'nation', 'territory', 'enclave']);
 
 /** A place: typed LOC, or described as one ("strategic port city") when the recogniser typed it otherwise. */
@@ -62,7 +63,7 @@ export class AboutResolver {
     const placeInClause = after.find((r) => r.named && this.isPlace(r) && this.inClauseAfter(span, r));
     if (placeInClause) return placeInClause.entity;
     const before = usable.filter((r) => r.pos < span.start);
-    if (before.length) return before[before.length - 1]!.entity;
+    if (before.length) return this.locatedThing(before).entity;
     const place = after.find((r) => r.named && this.isPlace(r));
     if (place ?? after[0]) return (place ?? after[0])!.entity;
     const weak = refs.find((r) => r.weak);
@@ -80,10 +81,21 @@ export class AboutResolver {
     return !!e && isPlaceLike(e);
   }
 
+  /** The last reference, unless it only locates the one before it ("the Acme Chapel in downtown Brekka": the chapel). */
+  private locatedThing(before: Reference[]): Reference {
+    const last = before[before.length - 1]!;
+    const previous = before[before.length - 2];
+    if (!previous?.named || !last.named || !this.isPlace(last)) return last;
+    const previousEnd = this.a.mentions.within(previous.pos, last.pos)[0]?.end ?? last.pos;
+    return /^\s+in\s+(?:(?:downtown|central|northern|southern|eastern|western|suburban)\s+)?$/i.test(this.ctx.text.slice(previousEnd, last.pos)) ? previous : last;
+  }
+
   /** "30 hospitals in Gaza": a place introduced by a preposition in the figure's own clause. */
   private inClauseAfter(span: Span, r: Reference): boolean {
     const between = this.ctx.text.slice(span.end, r.pos);
-    return between.length < 80 && !/[,;:—–(]/.test(between) && /\b(?:in|at|near|outside|inside|from|of|on|across|around)\s+(?:the\s+(?:city|town|village|region|province|state)\s+of\s+)?(?:the\s+)?$/i.test(between);
+    // a chain of locative phrases ("20 people in a bombing outside a synagogue in X") stays in the figure's
+    // clause; an agent or goal ("two visits by operatives to an area near X") starts another phrase
+    return between.length < 80 && !/[,;:—–(]/.test(between) && !NOT_LOCATIVE.test(between) && /\b(?:in|at|near|outside|inside|from|of|on|across|around)\s+(?:the\s+(?:city|town|village|region|province|state)\s+of\s+)?(?:the\s+)?$/i.test(between);
   }
 
   /** "25-year-old Jane Roe", "Jane Roe, 21,": an age is about the person it describes. */

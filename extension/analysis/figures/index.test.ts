@@ -110,4 +110,14 @@ describe('figure about', () => {
     const specs: EntitySpec[] = [{ name: 'Norway', type: 'LOC' }, { name: 'Nordic', type: 'MISC' }];
     expect(figure('Floods hit Norway on Sunday. It was the worst flood in the Nordic nation in more than 40 years.', specs)[0]).toMatchObject({ about: 'Norway' });
   });
+
+  it('takes a place in a chain of locative phrases, not one after an agent or goal', () => {
+    expect(figure('Gunmen killed 12 people in an attack outside a chapel in the town of Brekka.')[0]).toMatchObject({ about: 'Brekka' });
+    expect(figure('The Northern Ferry Company allowed 2 inspections by engineers to a dock near Brekka.')[0]).toMatchObject({ about: 'Northern Ferry Company' });
+  });
+
+  it('prefers a named site to the town that only locates it', () => {
+    const specs: EntitySpec[] = [...PEOPLE, { name: 'Skarvik Chapel', type: 'LOC' }];
+    expect(figure('Tomas Berg entered Skarvik Chapel in downtown Brekka and sat with 12 fishermen.', specs)[0]).toMatchObject({ about: 'Skarvik Chapel' });
+  });
 });
