@@ -27,6 +27,14 @@ describe('coreference', () => {
     expect(names([['Karim bin Saleh', 'PER'], ['Bin Saleh', 'PER']])).toEqual([['Karim bin Saleh', 'Bin Saleh']]);
   });
 
+  it('joins a surname written without its joined particle', () => {
+    expect(names([['Karim al-Nasser', 'PER'], ['Nasser', 'PER']])).toEqual([['Karim al-Nasser', 'Nasser']]);
+  });
+
+  it('joins the end of an organisation’s name to the whole name', () => {
+    expect(names([['Senate Fisheries Committee', 'ORG'], ['Fisheries Committee', 'ORG']])).toEqual([['Senate Fisheries Committee', 'Fisheries Committee']]);
+  });
+
   it('leaves a surname shared by two people alone', () => {
     expect(names([['Anna Smith', 'PER'], ['John Smith', 'PER'], ['Smith', 'PER']])).toHaveLength(3);
   });

@@ -59,7 +59,7 @@ function findCluster(clusters: Cluster[], mention: Mention): Cluster | undefined
   const key = canonicalKey(mention.text);
   const same = clusters.find(c => c.keys.has(key));
   if (same) return same;
-  const rules = [partOfPersonName, abbreviates, spelledAlike];
+  const rules = [partOfPersonName, endOfLongerName, abbreviates, spelledAlike];
   for (const rule of rules) {
     const candidates = clusters.filter(c => rule(mention, key, c));
     // An ambiguous surname ("Smith" with two Smiths) joins neither.
@@ -74,7 +74,15 @@ function partOfPersonName(mention: Mention, key: string, cluster: Cluster): bool
   const headKey = canonicalKey(cluster.head.text);
   const words = headKey.split(' ');
   if (words.length < 2) return false;
-  return key.includes(' ') ? headKey.endsWith(' ' + key) : words[words.length - 1] === key || words[0] === key;
+  // "Bashir" for "Omar al-Bashir": the surname without its joined particle
+  const surname = words[words.length - 1]!.replace(/^(al|el|ad|an|ar|as|ash|at|az)-/, '');
+  return key.includes(' ') ? headKey.endsWith(' ' + key) : words[words.length - 1] === key || surname === key || words[0] === key;
+}
+
+/** "Intelligence Committee" for the "House Intelligence Committee": the name without its first words. */
+function endOfLongerName(mention: Mention, key: string, cluster: Cluster): boolean {
+  if (mention.type !== 'ORG' || cluster.head.type !== 'ORG' || !key.includes(' ')) return false;
+  return canonicalKey(cluster.head.text).endsWith(' ' + key);
 }
 
 function abbreviates(mention: Mention, key: string, cluster: Cluster): boolean {

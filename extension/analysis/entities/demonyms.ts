@@ -23,5 +23,10 @@ export function isDemonym(word: string): boolean {
     if (/^\p{Lu}\p{Ll}+(i|is)$/u.test(p)) return inGazetteer(lower.replace(/is?$/, '')) === 'L'; // "Iraqi", "Israelis"; not "Ajmi"
     return /^\p{Lu}\p{Ll}+(ian|ians|ean|eans|an|ans|ese|ish|ic)$/u.test(p) && inGazetteer(lower) !== 'L' && !/^(democrats?|republicans?)$/.test(lower);
   };
+  // "US-China", "Israel-Gaza": places joined as an adjective
+  const placePart = (p: string) => inGazetteer(p.toLowerCase()) === 'L' || /^\p{Lu}{2,3}$/u.test(p);
+  if (parts.length > 1 && parts.every(placePart)) return true;
+  // "London-based": a place turned into an adjective
+  if (parts.length > 1 && /^(based|born|led|backed|linked|run)$/.test(parts[parts.length - 1]!)) return true;
   return parts.some(demonymPart) && parts.every(p => demonymPart(p) || /^\p{Ll}/u.test(p) || !/\p{L}/u.test(p));
 }

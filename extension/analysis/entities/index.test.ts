@@ -47,5 +47,8 @@ describe('findEntities', () => {
     // "-i" makes a demonym only of a country's name: "Iraqi", not the surname "Nabrimi"
     expect(isDemonym('Iraqi')).toBe(true);
     expect(isDemonym('Nabrimi')).toBe(false);
+    // places joined or turned into adjectives
+    expect(isDemonym('Kenya-Uganda')).toBe(true);
+    expect(isDemonym('Nairobi-based')).toBe(true);
   });
 });

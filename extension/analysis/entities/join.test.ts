@@ -21,6 +21,17 @@ describe('joinFragments', () => {
     expect(join('The Kenyan Hospital closed.', [['Kenyan', 'MISC'], ['Hospital', 'LOC']])).toEqual([['Kenyan Hospital', 'LOC']]);
   });
 
+  it('takes in an untagged head word, without swallowing the next name', () => {
+    expect(join('They reached Beit Lahiya Hospital.', [['Beit Lahiya', 'ORG']])).toEqual([['Beit Lahiya Hospital', 'LOC']]);
+    expect(join('They reached Al-Karim Hospital for Children.', [['Al-Karim', 'LOC'], ['Hospital for Children', 'LOC']])).toEqual([
+      ['Al-Karim Hospital for Children', 'LOC'],
+    ]);
+  });
+
+  it('joins a person’s name around a middle initial', () => {
+    expect(join('Ana P. Gomez spoke.', [['Ana', 'PER'], ['Gomez', 'PER']])).toEqual([['Ana P. Gomez', 'PER']]);
+  });
+
   it('joins the parts of an institution around "and" or "for"', () => {
     expect(join('The Coffee and Cocoa Council met.', [['Coffee', 'MISC'], ['Cocoa Council', 'PER']])).toEqual([['Coffee and Cocoa Council', 'ORG']]);
   });

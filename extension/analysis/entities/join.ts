@@ -49,6 +49,8 @@ const isCapitalized = (t: Token | undefined): boolean => t !== undefined && /^\p
 /** Joins fragments and retypes by head word; returns mentions in text order. */
 export function joinFragments(text: string, sentences: Sentence[], mentions: Mention[]): Mention[] {
   const runs = mentions.flatMap(m => toRun(sentences, m));
+  const starts = new Set(runs.map(run => `${run.s}:${run.first}`));
+  for (const run of runs) if (!starts.has(`${run.s}:${run.last + 1}`)) extendOverHeadWord(sentences[run.s]!.tokens, run);
   const joined: Run[] = [];
   for (const run of runs) {
     const previous = joined[joined.length - 1];
@@ -89,12 +91,19 @@ function joinable(tokens: Token[], a: Run, b: Run): boolean {
   }
   if (b.first !== a.last + 2) return false;
   const between = word(tokens[a.last + 1]);
+  if (a.type === 'PER' && b.type === 'PER' && /^\p{Lu}\.$/u.test(tokens[a.last + 1]!.text)) return true; // "Donald J. Trump"
   if (NAME_PARTICLES.has(between) && /^\p{Ll}/u.test(tokens[a.last + 1]!.text)) return a.type === 'PER' || b.type === 'PER' || a.type === b.type;
   if (!CONNECTORS.has(between) || a.type === 'PER') return false;
   return isHeadWord(word(tokens[b.last]));
 }
 
 const isHeadWord = (w: string): boolean => ORGANISATION_HEADS.has(w) || FACILITY_HEADS.has(w);
+
+/** "Beit Hanoun" + an untagged "Hospital": takes in a capitalised head word right after the name. */
+function extendOverHeadWord(tokens: Token[], run: Run): void {
+  const next = tokens[run.last + 1];
+  if (isCapitalized(next) && isHeadWord(word(next))) run.last++;
+}
 
 /** "Osama bin Laden", "Deir al-Balah": takes in lower-case particles and the name part after them. */
 function extendOverParticles(tokens: Token[], run: Run): void {
