@@ -2,11 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { analyse } from '../extension/analysis/analyse';
 import type { Analysis } from '../extension/analysis/types';
-import { readBackgroundRequest, type AnalyseReply, type AnalysisReply } from '../extension/messages';
+import { findAnchoredArticle } from '../extension/article/snapshot';
+import { readBackgroundRequest, type AnalyseReply, type AnalysisReply, type FindArticleReply } from '../extension/messages';
 
 /**
- * The background runs the analysis (the model and its code stay out of the pages' content
- * scripts) and keeps each tab's last analysis for the toolbar popup: in memory, mirrored to
+ * The background finds the article on a snapshot of the page and runs the analysis (Readability,
+ * the model and their code stay out of the pages' content scripts and off their main thread),
+ * and keeps each tab's last analysis for the toolbar popup: in memory, mirrored to
  * `storage.session` where there is one, since an MV3 service worker is stopped when idle.
  */
 export default defineBackground(() => {
@@ -25,13 +27,22 @@ export default defineBackground(() => {
     return (stored?.[sessionKey(tabId)] as Analysis | undefined) ?? null;
   }
 
-  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<AnalyseReply | AnalysisReply> | undefined => {
+  function findArticleReply(html: string, url: string): FindArticleReply {
+    try {
+      return { ok: true, found: findAnchoredArticle(html, url) };
+    } catch (error) {
+      return { ok: false, error: `finding the article failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<FindArticleReply | AnalyseReply | AnalysisReply> | undefined => {
     const request = readBackgroundRequest(message);
     if (request === null) return undefined; // not ours
     if ('error' in request) return Promise.resolve({ ok: false, error: request.error });
     if (request.type === 'gloss:last-analysis') {
       return recall(request.tabId).then((analysis) => ({ ok: true, analysis }));
     }
+    if (request.type === 'gloss:find-article') return Promise.resolve(findArticleReply(request.html, request.url));
     try {
       const analysis = analyse(request.article, request.url);
       const tabId = sender.tab?.id;

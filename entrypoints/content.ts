@@ -1,9 +1,19 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Analysis, ArticleText } from '../extension/analysis/types';
-import { findArticle } from '../extension/article/find-article';
+import type { AnchoredArticle } from '../extension/article/snapshot';
 import { runGloss, type GlossPage } from '../extension/marking/gloss-page';
-import { isAnalyseReply, readContentRequest, type AnalyseRequest, type PageInfo, type ShowReply } from '../extension/messages';
+import {
+  isAnalyseReply,
+  isFindArticleReply,
+  MAX_SNAPSHOT_CHARS,
+  pageTooLarge,
+  readContentRequest,
+  type AnalyseRequest,
+  type FindArticleRequest,
+  type PageInfo,
+  type ShowReply,
+} from '../extension/messages';
 import { loadSettings, SETTINGS_KEY } from '../extension/settings/settings';
 import { HOST_TAG } from '../extension/ui/gloss-host';
 
@@ -15,6 +25,15 @@ export default defineContentScript({
   async main(ctx) {
     let run: AbortController | null = null;
     let page: GlossPage | null = null;
+
+    async function findArticle(html: string, url: string): Promise<AnchoredArticle | null> {
+      if (html.length > MAX_SNAPSHOT_CHARS) throw new Error(pageTooLarge(html.length));
+      const request: FindArticleRequest = { type: 'gloss:find-article', html, url };
+      const reply: unknown = await browser.runtime.sendMessage(request);
+      if (!isFindArticleReply(reply)) throw new Error('the background gave no article');
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.found;
+    }
 
     async function requestAnalysis(article: ArticleText, url: string | null): Promise<Analysis> {
       const request: AnalyseRequest = { type: 'gloss:analyse', article, url };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleTextProblem, isAnalyseReply, readBackgroundRequest, readContentRequest } from './messages';
+import { articleTextProblem, isAnalyseReply, isFindArticleReply, MAX_SNAPSHOT_CHARS, readBackgroundRequest, readContentRequest } from './messages';
 
 const article = { text: 'Hello Kyiv', title: 'Hello', lang: 'en', blocks: [{ start: 0, end: 10 }], links: [{ start: 6, end: 10, href: 'https://kyiv.example/', text: 'Kyiv' }] };
 
@@ -36,5 +36,27 @@ describe('message validation', () => {
     expect(isAnalyseReply({ ok: true, analysis: { schema: 'gloss.analysis/1' } })).toBe(true);
     expect(isAnalyseReply({ ok: true, analysis: { schema: 'other' } })).toBe(false);
     expect(isAnalyseReply(undefined)).toBe(false);
+  });
+
+  it('reads a find-article request, turning away snapshots over the size limit', () => {
+    const html = '<html><body><p>Hello Kyiv</p></body></html>';
+    expect(readBackgroundRequest({ type: 'gloss:find-article', html, url: 'https://news.example/' })).toEqual({ type: 'gloss:find-article', html, url: 'https://news.example/' });
+    expect(readBackgroundRequest({ type: 'gloss:find-article', html: 5, url: 'https://news.example/' })).toEqual({ error: 'gloss:find-article: html is not a string' });
+    expect(readBackgroundRequest({ type: 'gloss:find-article', html, url: null })).toEqual({ error: 'gloss:find-article: url is not a string' });
+    expect(readBackgroundRequest({ type: 'gloss:find-article', html: 'x'.repeat(MAX_SNAPSHOT_CHARS + 1), url: 'https://news.example/' })).toEqual({
+      error: 'gloss:find-article: page too large: 10.0 MB of HTML, Gloss reads at most 10.0 MB',
+    });
+  });
+
+  it('checks the find-article reply', () => {
+    const meta = { url: 'https://news.example/', published: null, outlet: 'News', byline: null };
+    const anchors = [{ start: 0, end: 5, node: 3, offset: 0 }];
+    expect(isFindArticleReply({ ok: true, found: { article, meta, anchors } })).toBe(true);
+    expect(isFindArticleReply({ ok: true, found: null })).toBe(true);
+    expect(isFindArticleReply({ ok: false, error: 'page too large' })).toBe(true);
+    expect(isFindArticleReply({ ok: true, found: { article, meta, anchors: [{ start: 0, end: 5, node: -1, offset: 0 }] } })).toBe(false);
+    expect(isFindArticleReply({ ok: true, found: { article, meta: { ...meta, url: 7 }, anchors } })).toBe(false);
+    expect(isFindArticleReply({ ok: true, found: { article: { ...article, text: null }, meta, anchors } })).toBe(false);
+    expect(isFindArticleReply({ ok: true })).toBe(false);
   });
 });

@@ -5,6 +5,21 @@
  * stale content script from an older version can).
  */
 import type { Analysis, ArticleText, Link, Span } from './analysis/types';
+import type { TextAnchor } from './article/anchors';
+import type { AnchoredArticle } from './article/snapshot';
+
+/** The largest page snapshot Gloss reads, in characters of HTML. */
+export const MAX_SNAPSHOT_CHARS = 10_000_000;
+
+/**
+ * Content script → background: find the article on this snapshot of the page (its
+ * `documentElement.outerHTML`, at most `MAX_SNAPSHOT_CHARS`). Reply: `FindArticleReply`.
+ */
+export interface FindArticleRequest {
+  type: 'gloss:find-article';
+  html: string;
+  url: string;
+}
 
 /** Content script → background: analyse this article. Reply: `AnalyseReply`. */
 export interface AnalyseRequest {
@@ -30,9 +45,11 @@ export interface PageInfoRequest {
   type: 'gloss:page-info';
 }
 
-export type BackgroundRequest = AnalyseRequest | LastAnalysisRequest;
+export type BackgroundRequest = FindArticleRequest | AnalyseRequest | LastAnalysisRequest;
 export type ContentRequest = ShowEntityRequest | PageInfoRequest;
 
+/** `found` is null when the page has no article. */
+export type FindArticleReply = { ok: true; found: AnchoredArticle | null } | { ok: false; error: string };
 export type AnalysisReply = { ok: true; analysis: Analysis | null } | { ok: false; error: string };
 export type AnalyseReply = { ok: true; analysis: Analysis } | { ok: false; error: string };
 export type ShowReply = { ok: boolean };
@@ -74,6 +91,11 @@ export function articleTextProblem(value: unknown): string | null {
 export function readBackgroundRequest(message: unknown): BackgroundRequest | { error: string } | null {
   if (!isRecord(message) || typeof message.type !== 'string') return null;
   switch (message.type) {
+    case 'gloss:find-article':
+      if (typeof message.html !== 'string') return { error: 'gloss:find-article: html is not a string' };
+      if (message.html.length > MAX_SNAPSHOT_CHARS) return { error: `gloss:find-article: ${pageTooLarge(message.html.length)}` };
+      if (typeof message.url !== 'string') return { error: 'gloss:find-article: url is not a string' };
+      return { type: 'gloss:find-article', html: message.html, url: message.url };
     case 'gloss:analyse': {
       const problem = articleTextProblem(message.article);
       if (problem) return { error: `gloss:analyse: ${problem}` };
@@ -96,6 +118,40 @@ export function readContentRequest(message: unknown): ContentRequest | null {
   }
   if (message.type === 'gloss:page-info') return { type: 'gloss:page-info' };
   return null;
+}
+
+/** Why a snapshot of `chars` characters is not read. */
+export function pageTooLarge(chars: number): string {
+  const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+  return `page too large: ${mb(chars)} of HTML, Gloss reads at most ${mb(MAX_SNAPSHOT_CHARS)}`;
+}
+
+function isAnchor(value: unknown): value is TextAnchor {
+  if (!isSpan(value) || value.end <= value.start) return false;
+  const { node, offset } = value as Partial<Record<'node' | 'offset', unknown>>;
+  return Number.isInteger(node) && Number.isInteger(offset) && (node as number) >= 0 && (offset as number) >= 0;
+}
+
+function isNullableString(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+/** Why `value` is not an AnchoredArticle, or null when it is one. */
+function anchoredArticleProblem(value: unknown): string | null {
+  if (!isRecord(value)) return 'found is not an object';
+  const problem = articleTextProblem(value.article);
+  if (problem) return problem;
+  const meta = value.meta;
+  if (!isRecord(meta) || !['url', 'published', 'outlet', 'byline'].every((field) => isNullableString(meta[field]))) return 'found.meta is not page metadata';
+  if (!Array.isArray(value.anchors) || !value.anchors.every(isAnchor)) return 'found.anchors is not a list of anchors';
+  return null;
+}
+
+/** Whether a background reply to `gloss:find-article` has the shape we expect. */
+export function isFindArticleReply(value: unknown): value is FindArticleReply {
+  if (!isRecord(value)) return false;
+  if (value.ok === true) return value.found === null || anchoredArticleProblem(value.found) === null;
+  return value.ok === false && typeof value.error === 'string';
 }
 
 /** Whether a background reply to `gloss:analyse` has the shape we expect. */

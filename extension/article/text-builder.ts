@@ -1,4 +1,5 @@
 import type { Link, Span } from '../analysis/types';
+import { createTextNodeMap } from './text-node-map';
 import type { TextNodeMap } from './types';
 
 const BLOCK_SEPARATOR = '\n\n';
@@ -162,7 +163,7 @@ export class TextBuilder {
   }
 
   private createMap(): TextNodeMap {
-    return createTextNodeMap(this.nodes, this.nodeIndex, Int32Array.from(this.charNode), Int32Array.from(this.charOffset));
+    return createTextNodeMap(this.nodes, Int32Array.from(this.charNode), Int32Array.from(this.charOffset));
   }
 }
 
@@ -170,49 +171,4 @@ function trimSpan(text: string, start: number, end: number): Span {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return { start, end };
-}
-
-/**
- * The two-way map over the per-character arrays. A node's characters are contiguous in the
- * text (each text node is read once), so `offsetOf` searches only the node's own stretch.
- */
-function createTextNodeMap(nodes: Node[], nodeIndex: Map<Node, number>, charNode: Int32Array, charOffset: Int32Array): TextNodeMap {
-  const firstChar = new Int32Array(nodes.length).fill(-1);
-  const lastChar = new Int32Array(nodes.length);
-  charNode.forEach((node, i) => {
-    if (node < 0) return;
-    if (firstChar[node]! < 0) firstChar[node] = i;
-    lastChar[node] = i;
-  });
-
-  return {
-    rangeFor(start, end) {
-      let first = Math.max(0, start);
-      let last = Math.min(end, charNode.length) - 1;
-      while (first <= last && charNode[first]! < 0) first++;
-      while (last >= first && charNode[last]! < 0) last--;
-      if (first > last) return null;
-      const startNode = nodes[charNode[first]!]! as Text;
-      const endNode = nodes[charNode[last]!]! as Text;
-      // The page may have changed its text since: a stale map gives no range rather than an error.
-      if (!startNode.isConnected || !endNode.isConnected || charOffset[last]! >= endNode.length) return null;
-      const range = startNode.ownerDocument.createRange();
-      range.setStart(startNode, charOffset[first]!);
-      range.setEnd(endNode, charOffset[last]! + 1);
-      return range;
-    },
-    offsetOf(node, offset) {
-      const index = nodeIndex.get(node);
-      if (index === undefined || firstChar[index]! < 0) return null;
-      // Offsets grow along the node's stretch: the first character at or after `offset`.
-      let lo = firstChar[index]!;
-      let hi = lastChar[index]! + 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (charNode[mid] === index && charOffset[mid]! < offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    },
-  };
 }

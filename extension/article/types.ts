@@ -10,6 +10,19 @@ export interface TextNodeMap {
   rangeFor(start: number, end: number): Range | null;
   /** The article-text offset of a point in the live DOM, or null when it is outside the article. */
   offsetOf(node: Node, offset: number): number | null;
+  /** The map as stretches of text, each read from consecutive characters of one node. */
+  runs(): TextRun[];
+}
+
+/**
+ * `text.slice(start, end)` was read from `node`'s characters from `offset` on, one for one
+ * (a whitespace character of the node may stand for a collapsed run of them).
+ */
+export interface TextRun {
+  start: number;
+  end: number;
+  node: Node;
+  offset: number;
 }
 
 /** What `findArticle` finds on a page. */

@@ -2,9 +2,13 @@
  * Gloss on one page, from finding the article to serving popovers. Everything it adds (the
  * host element, highlights, listeners) goes away when `signal` aborts. The article finder and
  * the analysis request are passed in, so this module knows nothing of WXT or of messaging.
+ * The page's main thread only takes a snapshot of the page and maps the article found on it
+ * back to the page's text nodes in short slices; the finding itself runs elsewhere.
  */
 import type { Analysis, ArticleText, EntityType, Span } from '../analysis/types';
-import type { FoundArticle } from '../article/types';
+import { anchoredMap } from '../article/anchors';
+import type { AnchoredArticle } from '../article/snapshot';
+import type { TextNodeMap } from '../article/types';
 import { isSiteDisabled, markedTypes, type Settings } from '../settings/settings';
 import { createGlossHost, type GlossHost } from '../ui/gloss-host';
 import { createPopoverController } from '../ui/popover-controller';
@@ -19,7 +23,8 @@ import { idle, pageLoaded, yieldToMain } from './timing';
 export interface GlossPageOptions {
   win: Window & typeof globalThis;
   settings: Settings;
-  findArticle(doc: Document, options?: { url?: string }): FoundArticle | null;
+  /** Finds the article on a snapshot of the page, `documentElement.outerHTML`. */
+  findArticle(html: string, url: string): Promise<AnchoredArticle | null>;
   requestAnalysis(article: ArticleText, url: string | null): Promise<Analysis>;
   signal: AbortSignal;
 }
@@ -49,9 +54,13 @@ export async function runGloss(options: GlossPageOptions): Promise<GlossPage | n
       return null;
     }
     host.setAttribute('data-gloss-state', 'analysing');
-    const analysis = await options.requestAnalysis(found.article, found.meta.url ?? win.location.href);
+    // The background analyses while the page maps the anchors to its text nodes.
+    const [analysis, map] = await Promise.all([
+      options.requestAnalysis(found.article, found.meta.url ?? win.location.href),
+      anchoredMap(win.document.documentElement, found.article.text, found.anchors, { pause: yieldToMain, signal }),
+    ]);
     if (signal.aborted) return null;
-    const page = await markArticle({ win, host, found, analysis, types: markedTypes(settings), signal });
+    const page = await markArticle({ win, host, map, analysis, types: markedTypes(settings), signal });
     if (signal.aborted) return null;
     host.setAttribute('data-gloss-marks', page.marked);
     host.setAttribute('data-gloss-state', 'ready');
@@ -65,33 +74,32 @@ export async function runGloss(options: GlossPageOptions): Promise<GlossPage | n
 }
 
 /** The article at idle, or, on pages that build it later, once more after the load event. */
-async function findArticleOnce({ win, findArticle, signal }: GlossPageOptions): Promise<FoundArticle | null> {
-  const url = win.location.href;
-  const first = findArticle(win.document, { url });
-  if (first || win.document.readyState === 'complete') return first;
+async function findArticleOnce({ win, findArticle, signal }: GlossPageOptions): Promise<AnchoredArticle | null> {
+  const first = await findArticle(win.document.documentElement.outerHTML, win.location.href);
+  if (first || signal.aborted || win.document.readyState === 'complete') return first;
   await pageLoaded(win, signal);
   await idle(win, signal);
-  return signal.aborted ? null : findArticle(win.document, { url });
+  return signal.aborted ? null : findArticle(win.document.documentElement.outerHTML, win.location.href);
 }
 
 interface MarkOptions {
   win: Window & typeof globalThis;
   host: GlossHost;
-  found: FoundArticle;
+  map: TextNodeMap;
   analysis: Analysis;
   types: ReadonlySet<EntityType>;
   signal: AbortSignal;
 }
 
 /** Paints the mentions and wires hover, keyboard and popover. */
-export async function markArticle({ win, host, found, analysis, types, signal }: MarkOptions): Promise<GlossPage & { marked: number }> {
+export async function markArticle({ win, host, map, analysis, types, signal }: MarkOptions): Promise<GlossPage & { marked: number }> {
   const index = MentionIndex.fromAnalysis(analysis, types);
-  const ranges = await rangesOf(index.mentions, found, signal);
+  const ranges = await rangesOf(index.mentions, map, signal);
   const rangeFor = (span: Span): Range | null => {
     const at = index.indexAt(span.start);
     const mention = index.mentions[at];
     const cached = mention && mention.start === span.start && mention.end === span.end ? ranges[at] : undefined;
-    return cached ?? found.map.rangeFor(span.start, span.end);
+    return cached ?? map.rangeFor(span.start, span.end);
   };
 
   const useHighlights = hasHighlightApi(win);
@@ -124,7 +132,7 @@ export async function markArticle({ win, host, found, analysis, types, signal }:
     signal,
   });
   const keyboard = initKeyboardMode({ win, host, analysis, index, rangeFor, painter, popover, signal });
-  initHover({ win, host, index, map: found.map, rangeFor, popover, signal });
+  initHover({ win, host, index, map, rangeFor, popover, signal });
 
   return {
     analysis,
@@ -140,12 +148,12 @@ export async function markArticle({ win, host, found, analysis, types, signal }:
 }
 
 /** Live ranges for the mentions, built in slices that keep each main-thread task short. */
-async function rangesOf(mentions: readonly MarkedMention[], found: FoundArticle, signal: AbortSignal): Promise<(Range | null)[]> {
+async function rangesOf(mentions: readonly MarkedMention[], map: TextNodeMap, signal: AbortSignal): Promise<(Range | null)[]> {
   const ranges: (Range | null)[] = [];
   let sliceStart = performance.now();
   for (const mention of mentions) {
     if (signal.aborted) break;
-    ranges.push(found.map.rangeFor(mention.start, mention.end));
+    ranges.push(map.rangeFor(mention.start, mention.end));
     if (performance.now() - sliceStart > 8) {
       await yieldToMain();
       sliceStart = performance.now();
