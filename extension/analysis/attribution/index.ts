@@ -68,14 +68,16 @@ export class Attribution {
   readonly cues: Cue[][];
   private readonly entityById: Map<string, Entity>;
   private readonly sentenceStarts: number[];
+  private personDescriptions: { start: number; entity: string }[] | undefined;
+  private readonly spans: QuotedSpan[];
 
   constructor(private readonly ctx: AnalysisContext) {
     this.mentions = new MentionIndex(ctx.entities);
     this.entityById = new Map(ctx.entities.map((e) => [e.id, e]));
     this.sentenceStarts = ctx.sentences.map((s) => s.start);
-    const spans = findQuotedSpans(ctx.text, ctx.blocks);
-    this.cues = this.findAllCues(spans);
-    this.quotes = this.attributeQuotes(spans);
+    this.spans = findQuotedSpans(ctx.text, ctx.blocks);
+    this.cues = this.findAllCues(this.spans);
+    this.quotes = this.attributeQuotes(this.spans);
   }
 
   entity(id: string | null): Entity | undefined {
@@ -329,7 +331,45 @@ export class Attribution {
   /** The person a "he" or "she" at `pos` most likely refers to: the last person who was a sentence's subject, else the last named. */
   personBefore(pos: number): string | null {
     const person = this.mentions.lastBefore(pos, (m) => m.entity.type === 'PER' && this.isSubjectPerson(m), 60) ?? this.mentions.lastBefore(pos, (m) => m.entity.type === 'PER');
-    return person?.entity.id ?? null;
+    const described = this.personDescriptionBefore(pos);
+    return described && (!person || described.start > person.end) ? described.entity : (person?.entity.id ?? null);
+  }
+
+  /** "the president", "the mayor's": the last description of a person by their role before `pos`, so that a later "he" can follow it. */
+  private personDescriptionBefore(pos: number): { start: number; entity: string } | null {
+    this.personDescriptions ??= this.findPersonDescriptions();
+    let lo = 0;
+    let hi = this.personDescriptions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.personDescriptions[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.personDescriptions[lo - 1] ?? null;
+  }
+
+  private findPersonDescriptions(): { start: number; entity: string }[] {
+    const out: { start: number; entity: string }[] = [];
+    let q = 0;
+    for (const sentence of this.ctx.sentences) {
+      sentence.tokens.forEach((t, i) => {
+        const noun = sentence.tokens[i + 1];
+        if (t.text.toLowerCase() !== 'the' || !noun || !/^\p{Ll}+$/u.test(noun.text)) return;
+        // a quote's own words are not the narrator's references
+        while (q < this.spans.length && this.spans[q]!.close <= t.start) q++;
+        if (this.spans[q] && this.spans[q]!.open <= t.start) return;
+        // "the harbour master seemed": the longest run of lower-case words that describes someone
+        const run: string[] = [];
+        for (let k = i + 1; k < sentence.tokens.length && run.length < 3 && /^\p{Ll}+$/u.test(sentence.tokens[k]!.text); k++) run.push(sentence.tokens[k]!.text);
+        for (let n = run.length; n > 0; n--) {
+          const entity = this.describedEntity(run.slice(0, n), t.start);
+          if (!entity) continue;
+          if (this.entityById.get(entity)?.type === 'PER') out.push({ start: t.start, entity });
+          break;
+        }
+      });
+    }
+    return out;
   }
 
   /** The first person named in its sentence: the likely subject a later "he" or "she" refers to. */

@@ -120,4 +120,9 @@ describe('figure about', () => {
     const specs: EntitySpec[] = [...PEOPLE, { name: 'Skarvik Chapel', type: 'LOC' }];
     expect(figure('Tomas Berg entered Skarvik Chapel in downtown Brekka and sat with 12 fishermen.', specs)[0]).toMatchObject({ about: 'Skarvik Chapel' });
   });
+
+  it('follows "he" to a person last described by their role, outside quotes', () => {
+    expect(figure('Maria Lindqvist interviewed Tomas Berg.\n\nThe harbour master smiled. He has sold 40 boats.')[0]).toMatchObject({ about: 'Tomas Berg' });
+    expect(figure('Tomas Berg said the town would “need the mayor back”. He owns 9 boats.')[0]).toMatchObject({ about: 'Tomas Berg' });
+  });
 });
