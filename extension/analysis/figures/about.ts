@@ -19,6 +19,9 @@ const RESULT_CLAUSE = /,\s+(?:killing|injuring|wounding|leaving|displacing|forci
 const NP_STOP = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'from', 'with', 'by', 'and', 'or', 'but', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'that', 'which', 'who']);
 /** A relative clause after a description defines a new referent ("the area where …") rather than pointing back. */
 const RESTRICTIVE_AFTER = new Set(['where', 'that', 'which', 'who', 'whose', 'of']);
+const PARTITIVE = /\bone of\s+$/i;
+/** A relative clause holding the figure: ", which saw two bodies", ", where 900 people live". */
+const RELATIVE_BEFORE = /,\s+(?:which|where)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 const NOT_LOCATIVE = /\b(?:by|to|for|with|against|than|that|which|who|and|but)\b/i;
 const GENERIC_PLACES = new Set(['city', 'town', 'village', 'country', 'region', 'area', 'port', 'capital', 'state', 'province', 'nation', 'territory', 'enclave']);
 
@@ -50,7 +53,7 @@ export class AboutResolver {
     const index = this.a.sentenceAt(span.start);
     const sentence = this.ctx.sentences[index];
     if (!sentence) return null;
-    const own = this.demonymIn(span) ?? this.personAged(span) ?? this.possessorAfter(span) ?? this.appositionHead(span);
+    const own = this.demonymIn(span) ?? this.personAged(span) ?? this.possessorAfter(span) ?? this.appositionHead(span) ?? this.relativeAntecedent(span, index);
     if (own) return own;
     const refs = this.referencesOf(index);
     const usable = refs.filter((r) => !r.weak && !this.isAttributionOf(r, source, index));
@@ -62,7 +65,8 @@ export class AboutResolver {
     const after = usable.filter((r) => r.pos >= span.end);
     const placeInClause = after.find((r) => r.named && this.isPlace(r) && this.inClauseAfter(span, r));
     if (placeInClause) return placeInClause.entity;
-    const before = usable.filter((r) => r.pos < span.start);
+    // "X is one of 16 hospitals …": X is a member of what is counted, not what the count is about
+    const before = PARTITIVE.test(this.ctx.text.slice(span.start - 10, span.start)) ? [] : usable.filter((r) => r.pos < span.start);
     if (before.length) return this.locatedThing(before).entity;
     const place = after.find((r) => r.named && this.isPlace(r));
     if (place ?? after[0]) return (place ?? after[0])!.entity;
@@ -123,6 +127,21 @@ export class AboutResolver {
     const before = this.a.mentions.lastBefore(span.start, () => true, 1);
     if (!before) return null;
     return /^,\s+(?:a|an)\s+[\p{Ll}\s-]*$/u.test(this.ctx.text.slice(before.end, span.start)) ? before.entity.id : null;
+  }
+
+  /**
+   * "Skarvik, a village 12 km from Brekka, police said, which saw 3 floods": a figure in a relative
+   * clause is about its antecedent, passing over a reporting clause and an apposition.
+   */
+  private relativeAntecedent(span: Span, index: number): string | null {
+    const sentence = this.ctx.sentences[index]!;
+    const rel = RELATIVE_BEFORE.exec(this.ctx.text.slice(sentence.start, span.start));
+    if (!rel) return null;
+    const speakers = new Set((this.a.cues[index] ?? []).map((c) => c.speaker.entity));
+    const before = this.a.mentions.within(sentence.start, sentence.start + rel.index).filter((m) => !speakers.has(m.entity.id));
+    let k = before.length - 1;
+    while (k > 0 && /^,\s+(?:a|an|the)\s+[^,]*$/.test(this.ctx.text.slice(before[k - 1]!.end, before[k]!.start))) k--;
+    return before[k]?.entity.id ?? null;
   }
 
   /** A mention of the source inside its own attribution ("…, said Jane Roe") is not what the figure is about. */

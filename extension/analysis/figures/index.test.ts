@@ -125,4 +125,15 @@ describe('figure about', () => {
     expect(figure('Maria Lindqvist interviewed Tomas Berg.\n\nThe harbour master smiled. He has sold 40 boats.')[0]).toMatchObject({ about: 'Tomas Berg' });
     expect(figure('Tomas Berg said the town would “need the mayor back”. He owns 9 boats.')[0]).toMatchObject({ about: 'Tomas Berg' });
   });
+
+  it('does not take a member for what a count is about ("X is one of 14 …")', () => {
+    const specs: EntitySpec[] = [...PEOPLE, { name: 'Skarvik Chapel', type: 'LOC' }];
+    expect(figure('Skarvik Chapel is one of 14 chapels that closed in Brekka.', specs)[0]).toMatchObject({ about: 'Brekka' });
+  });
+
+  it('gives a figure in a relative clause to its antecedent, past a reporting clause and an apposition', () => {
+    const specs: EntitySpec[] = [...PEOPLE, { name: 'Skarvik', type: 'LOC' }];
+    const figures = figure('Crews reached Skarvik, a village near Brekka, the Coast Guard said, which saw 3 floods this year.', specs);
+    expect(figures.find((f) => f.text.startsWith('3'))).toMatchObject({ about: 'Skarvik' });
+  });
 });
