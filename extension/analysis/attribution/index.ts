@@ -399,6 +399,7 @@ export class Attribution {
     if (!headWord || /^\p{Lu}\p{Ll}/u.test(headWord)) return null; // a name, not a description ("the NGO" is one)
     const head = headWord.toLowerCase();
     if (head === 'latter' || head === 'former') return null;
+    if (CLAUSE_WORDS.has(head) || PLACE_PREPOSITIONS.has(head) || NP_END.has(head)) return null; // "that in addition": no noun at all
     // entities described by the head noun, those matching the most of the phrase's words first
     const has = (described: string[], w: string) => described.includes(w) || (w.endsWith('s') && described.includes(w.slice(0, -1)));
     let best = new Set<string>();

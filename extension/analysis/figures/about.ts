@@ -46,8 +46,9 @@ export class AboutResolver {
   /**
    * The entity a figure is about: a place named in its counted noun ("3.9 million Ukrainians"),
    * else the nearest reference before it in its sentence, else the first place after it ("30
-   * hospitals in Gaza"), else the nearest reference earlier in its paragraph. The figure's own
-   * source is passed over when named in the attribution.
+   * hospitals in Gaza"), else the nearest reference earlier in its paragraph, else the source of
+   * a figure in their own words, else the subject of the paragraph before. The figure's own source
+   * is passed over when named in the attribution.
    */
   about(span: Span, source: string | null): string | null {
     const index = this.a.sentenceAt(span.start);
@@ -72,12 +73,52 @@ export class AboutResolver {
     if (place ?? after[0]) return (place ?? after[0])!.entity;
     const weak = refs.find((r) => r.weak);
     if (weak) return weak.entity;
-    for (let s = index - 1; s >= 0 && index - s <= 3 && this.ctx.sentences[s]!.block === sentence.block; s--) {
-      const earlier = this.referencesOf(s).filter((r) => !r.weak && r.entity !== source);
+    return this.carriedOver(index, source) ?? (this.isOwnWords(span, source, index) ? source : null) ?? this.previousParagraphSubject(index, source);
+  }
+
+  /**
+   * The nearest reference in the sentences before, in the same paragraph, passing over their
+   * speakers, the speakers' affiliations (", a doctor at X") and dash asides ("— from X and Y —"):
+   * those are not what the paragraph goes on about.
+   */
+  private carriedOver(index: number, source: string | null): string | null {
+    const block = this.ctx.sentences[index]!.block;
+    for (let s = index - 1; s >= 0 && index - s <= 3 && this.ctx.sentences[s]!.block === block; s--) {
+      const earlier = this.referencesOf(s).filter((r) => !r.weak && r.entity !== source && !this.isSpeakerOrAffiliation(r, s) && !this.inDashAside(r, s));
       if (earlier.length) return earlier[earlier.length - 1]!.entity;
     }
-    // "eight years of my presidency," he said: a figure a person gives about themselves
-    return source && this.a.entity(source)?.type === 'PER' ? source : null;
+    return null;
+  }
+
+  /** "eight years of my presidency," he said: a person's figure about themselves, in their quote or their sentence. */
+  private isOwnWords(span: Span, source: string | null, index: number): boolean {
+    if (!source || this.a.entity(source)?.type !== 'PER') return false;
+    return this.a.quoteAt(span.start)?.speaker.entity === source || (this.a.cues[index] ?? []).some((c) => c.speaker.entity === source);
+  }
+
+  /** A paragraph that names nothing goes on about the subject of the paragraph before (its last sentence's first reference). */
+  private previousParagraphSubject(index: number, source: string | null): string | null {
+    const block = this.ctx.sentences[index]!.block;
+    let s = index;
+    while (s > 0 && this.ctx.sentences[s - 1]!.block === block) s--;
+    const previous = s - 1;
+    if (previous < 0 || index - previous > 4) return null;
+    return this.referencesOf(previous).find((r) => !r.weak && r.entity !== source && !this.isSpeakerOrAffiliation(r, previous))?.entity ?? null;
+  }
+
+  /** The speaker of a sentence, or a reference in the speaker's apposition ("said Jane Roe, a doctor at X"). */
+  private isSpeakerOrAffiliation(r: Reference, index: number): boolean {
+    const cues = this.a.cues[index] ?? [];
+    if (cues.some((c) => c.speaker.entity === r.entity)) return true;
+    const speaker = this.a.mentions.lastBefore(r.pos, (m) => cues.some((c) => c.speaker.entity === m.entity.id), 3);
+    return !!speaker && /^,\s+(?:a|an|the)\s+[^,]*$/.test(this.ctx.text.slice(speaker.end, r.pos));
+  }
+
+  /** Between a pair of dashes in its sentence ("the slain foreigners — from X and Y — …"). */
+  private inDashAside(r: Reference, index: number): boolean {
+    const sentence = this.ctx.sentences[index]!;
+    const dashesBefore = this.ctx.text.slice(sentence.start, r.pos).match(/[—–]/g)?.length ?? 0;
+    return dashesBefore % 2 === 1 && /[—–]/.test(this.ctx.text.slice(r.pos, sentence.end));
   }
 
   private isPlace(r: Reference): boolean {

@@ -136,4 +136,21 @@ describe('figure about', () => {
     const figures = figure('Crews reached Skarvik, a village near Brekka, the Coast Guard said, which saw 3 floods this year.', specs);
     expect(figures.find((f) => f.text.startsWith('3'))).toMatchObject({ about: 'Skarvik' });
   });
+
+  it('passes over earlier speakers, their affiliations and dash asides, then takes the previous paragraph’s subject', () => {
+    const specs: EntitySpec[] = [...PEOPLE, { name: 'Skarvik Chapel', type: 'LOC' }, { name: 'Oslo', type: 'LOC' }];
+    const aside = figure('Skarvik Chapel was hit by the storm.\n\nMaria Lindqvist said the victims — from Brekka and Oslo — were fishermen. Two sailors died, officials said.', specs);
+    expect(aside.find((f) => f.text.startsWith('Two'))).toMatchObject({ about: 'Skarvik Chapel' });
+    const affiliation = figure('Brekka flooded overnight.\n\n“The roads are gone,” said Tomas Berg, a pilot at the Northern Ferry Company. About 300 people have left.');
+    expect(affiliation[0]).toMatchObject({ about: 'Brekka' });
+  });
+
+  it('keeps a person’s figure in their own words about them before looking at the paragraph before', () => {
+    expect(figure('Brekka flooded.\n\n“I have fished here for 40 years,” Tomas Berg said.')[0]).toMatchObject({ about: 'Tomas Berg' });
+  });
+
+  it('does not read a function word after "that" as a description', () => {
+    const specs: EntitySpec[] = [...PEOPLE, { name: 'Embassy in Oslo', type: 'LOC' }];
+    expect(figure('Storms hit Brekka.\nMaria Lindqvist said that in addition 40 boats sank.', specs)[0]).toMatchObject({ about: 'Brekka' });
+  });
 });
