@@ -31,7 +31,7 @@ export const SPEECH_PARTICIPLES = new Set(
 export const SUBJECT_VERB_FILLERS = new Set(
   (
     'has had have also later earlier then previously reportedly once further again recently repeatedly ' +
-    'separately simply just still first publicly privately'
+    'separately simply just still first publicly privately would will could should might may must can did does do'
   ).split(' '),
 );
 

@@ -434,7 +434,7 @@ export class Attribution {
       const first = this.sentenceAt(span.open);
       const last = this.sentenceAt(Math.max(span.open, span.close - 1));
       const cue = this.nearestCue({ start: span.open, end: span.close }, first, Math.min(last + 1, this.sameBlockLast(last)));
-      let speaker = named(cue?.speaker) ?? NOBODY;
+      let speaker = named(cue?.speaker) ?? this.colonSpeaker(span) ?? NOBODY;
       const previous = out[out.length - 1];
       if (!named(speaker) && previous && this.followsOn(previous, span)) speaker = previous.speaker;
       if (!named(speaker)) speaker = this.blockSpeaker(span) ?? this.previousBlockSpeaker(span) ?? NOBODY;
@@ -447,6 +447,15 @@ export class Attribution {
       if (next) [q.speaker, q.informs] = [next.speaker, next.informs];
     });
     return out;
+  }
+
+  /** "Jane Roe is blunt about it: “…”": a quote a clause introduces with a colon is said by that clause's subject. */
+  private colonSpeaker(span: QuotedSpan): Speaker | null {
+    if (!/:\s*$/.test(this.ctx.text.slice(Math.max(0, span.open - 3), span.open))) return null;
+    const sentence = this.ctx.sentences[this.sentenceAt(span.open)]!;
+    const found = this.mentions.within(sentence.start, span.open);
+    const subject = found.find((m) => m.entity.type === 'PER') ?? found.find((m) => m.entity.type === 'ORG');
+    return subject ? this.speakerOf(subject) : null;
   }
 
   private isHeadingQuote(q: QuotedSpan): boolean {

@@ -107,6 +107,14 @@ describe('quote speaker', () => {
     expect(quotes('No union claimed the “victory” for itself.')).toEqual([]);
   });
 
+  it('reads a subject past a modal verb ("he would speak")', () => {
+    expect(quotes('Paul Okafor met the board. He would speak “frankly” about the pay.')).toEqual([['frankly', 'Paul Okafor']]);
+  });
+
+  it('gives a quote introduced by a colon to the subject of the introducing clause', () => {
+    expect(quotes('Ines Hartmann does not hide her anger: “The council lied to us.”')).toEqual([['The council lied to us.', 'Ines Hartmann']]);
+  });
+
   it('gives an unnamed speaker its words', () => {
     const ctx = contextOf('Residents said the noise was “unbearable”.', SPECS);
     expect(findQuotes(ctx)).toMatchObject([{ text: 'unbearable', speaker: null, speakerText: 'Residents' }]);
