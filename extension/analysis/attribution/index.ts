@@ -69,6 +69,7 @@ export class Attribution {
   private readonly entityById: Map<string, Entity>;
   private readonly sentenceStarts: number[];
   private personDescriptions: { start: number; entity: string }[] | undefined;
+  private descriptions: Map<string, Described[]> | undefined;
   private readonly spans: QuotedSpan[];
 
   constructor(private readonly ctx: AnalysisContext) {
@@ -401,20 +402,35 @@ export class Attribution {
     if (head === 'latter' || head === 'former') return null;
     if (CLAUSE_WORDS.has(head) || PLACE_PREPOSITIONS.has(head) || NP_END.has(head)) return null; // "that in addition": no noun at all
     // entities described by the head noun, those matching the most of the phrase's words first
-    const has = (described: string[], w: string) => described.includes(w) || (w.endsWith('s') && described.includes(w.slice(0, -1)));
+    const has = (described: Set<string>, w: string) => described.has(w) || (w.endsWith('s') && described.has(w.slice(0, -1)));
+    this.descriptions ??= this.indexDescriptions();
+    const candidates = new Set([...(this.descriptions.get(head) ?? []), ...(this.descriptions.get(head.replace(/s$/, '')) ?? [])]);
     let best = new Set<string>();
     let bestScore = 0;
-    for (const e of this.ctx.entities) {
-      const role = (e.role ?? '').toLowerCase().split(/[^\p{L}]+/u);
-      const name = e.name.toLowerCase().split(/[^\p{L}]+/u);
-      if (roleHead(e.role) !== head && roleHead(e.role) !== head.replace(/s$/, '') && !has(name, head)) continue;
+    for (const d of candidates) {
       // a word of the name ("the hospital" -> "Al-Shifa Hospital") weighs more than one of the role
-      const score = content.reduce((sum, w) => sum + (has(name, w.toLowerCase()) ? 2 : has(role, w.toLowerCase()) ? 1 : 0), 0);
-      if (score > bestScore) [best, bestScore] = [new Set([e.id]), score];
-      else if (score === bestScore) best.add(e.id);
+      const score = content.reduce((sum, w) => sum + (has(d.name, w.toLowerCase()) ? 2 : has(d.role, w.toLowerCase()) ? 1 : 0), 0);
+      if (score > bestScore) [best, bestScore] = [new Set([d.id]), score];
+      else if (score === bestScore) best.add(d.id);
     }
     const recent = best.size ? this.mentions.lastBefore(pos, (m) => best.has(m.entity.id), 400) : null;
     return recent?.entity.id ?? (best.size === 1 ? [...best][0]! : null);
+  }
+
+  /** Each entity under the words that can head a description of it: its role's head and the words of its name. */
+  private indexDescriptions(): Map<string, Described[]> {
+    const index = new Map<string, Described[]>();
+    const words = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean));
+    for (const e of this.ctx.entities) {
+      const d: Described = { id: e.id, name: words(e.name), role: words(e.role ?? '') };
+      const head = roleHead(e.role);
+      for (const key of head ? new Set([...d.name, head]) : d.name) {
+        const list = index.get(key);
+        if (list) list.push(d);
+        else index.set(key, [d]);
+      }
+    }
+    return index;
   }
 
   private speakerOf(m: EntityMention): Speaker {
@@ -542,6 +558,13 @@ function isUnnamedGroup(text: string | null): boolean {
 /** The speaker when it names someone (an entity or at least words), else null. */
 function named(speaker: Speaker | undefined): Speaker | null {
   return speaker && (speaker.entity || speaker.text) ? speaker : null;
+}
+
+/** An entity as descriptions can name it: the words of its name and of its role. */
+interface Described {
+  id: string;
+  name: Set<string>;
+  role: Set<string>;
 }
 
 interface SentenceContext {
