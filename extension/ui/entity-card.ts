@@ -44,6 +44,28 @@ export interface EntityCard {
 
 export const THE_ARTICLE = 'the article';
 
+/** What a source says in the article: the figures it states and the openings of its quotes. */
+export interface SourceStatements {
+  figures: string[];
+  quotes: string[];
+}
+
+/** Words of a quote shown where only a glimpse fits (the toolbar popup's source list). */
+const QUOTE_GLIMPSE_WORDS = 12;
+
+export function statementsOf(analysis: Analysis, entityId: string | null): SourceStatements {
+  if (entityId === null) return { figures: [], quotes: [] };
+  return {
+    figures: analysis.figures.filter((figure) => figure.source === entityId).map((figure) => figure.text),
+    quotes: analysis.quotes.filter((quote) => quote.speaker === entityId).map((quote) => glimpse(quote.text)),
+  };
+}
+
+function glimpse(text: string): string {
+  const words = text.trim().split(/\s+/);
+  return words.length <= QUOTE_GLIMPSE_WORDS ? words.join(' ') : `${words.slice(0, QUOTE_GLIMPSE_WORDS).join(' ')}…`;
+}
+
 export function entityCard(analysis: Analysis, entityId: string): EntityCard | null {
   const entity = analysis.entities.find((candidate) => candidate.id === entityId);
   if (!entity) return null;

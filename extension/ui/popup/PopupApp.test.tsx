@@ -23,7 +23,7 @@ describe('PopupApp', () => {
   }
 
   const sectionItems = (title: string) =>
-    [...root.querySelectorAll('section')].find((section) => section.querySelector('h2')!.textContent!.startsWith(title))?.querySelectorAll('li') ?? [];
+    [...root.querySelectorAll('section')].find((section) => section.querySelector('h2')!.textContent!.startsWith(title))?.querySelectorAll(':scope > ul > li') ?? [];
 
   it('lists people, organisations, places, figures and sources', () => {
     show();
@@ -34,6 +34,13 @@ describe('PopupApp', () => {
     expect(sectionItems('Figures')[0]!.textContent).toBe('About 160,000 people — Vadim Boichenko');
     const un = sectionItems('Sources')[0]!;
     expect([...un.querySelectorAll('a')].map((link) => link.getAttribute('href'))).toEqual(['https://data.unhcr.example/ukraine']);
+  });
+
+  it('says under each source what it says: its figures, then its quotes', () => {
+    show();
+    const says = (item: Element) => [...item.querySelectorAll('.says li')].map((line) => line.textContent);
+    expect(says(sectionItems('Sources')[0]!)).toEqual(['3.9 million refugees']);
+    expect(says(sectionItems('Sources')[1]!)).toEqual(['About 160,000 people', '“Corridors must open,”']);
   });
 
   it('asks the page to show an entity when its entry is clicked', () => {

@@ -1,6 +1,6 @@
 /** The toolbar popup: what Gloss found on this page, and the switch for this site. */
 import type { Analysis, Entity, EntityType } from '../../analysis/types';
-import { THE_ARTICLE } from '../entity-card';
+import { type SourceStatements, statementsOf, THE_ARTICLE } from '../entity-card';
 import { webHref } from '../Popover';
 
 export interface PopupProps {
@@ -58,6 +58,19 @@ function EntityGroup({ title, entities, onShowEntity }: { title: string; entitie
         ))}
       </ul>
     </section>
+  );
+}
+
+/** What one source says: its figures, then the openings of its quotes. */
+function SaysList({ statements }: { /** The source's figures and quote openings. */ statements: SourceStatements }) {
+  const lines = [...statements.figures, ...statements.quotes.map((quote) => `“${quote}”`)];
+  if (lines.length === 0) return null;
+  return (
+    <ul class="says">
+      {lines.map((line, index) => (
+        <li key={index}>{line}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -134,6 +147,7 @@ export function PopupApp(props: PopupProps) {
                         </a>
                       ) : null;
                     })}
+                    <SaysList statements={statementsOf(analysis, source.entity)} />
                   </li>
                 ))}
               </ul>
