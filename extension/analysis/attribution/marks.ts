@@ -14,6 +14,7 @@ export interface QuotedSpan extends Span {
 const DOUBLE_OPEN = new Set(['“', '«', '„']);
 const DOUBLE_CLOSE: Record<string, string> = { '“': '”', '«': '»', '„': '“', '"': '"' };
 const LETTER = /[\p{L}\p{N}]/u;
+const QUOTE_CHAR = /["“”«»„‘’']/g;
 
 /**
  * Pairs the quotation marks of each block and returns the outermost quoted spans. Double marks
@@ -30,8 +31,11 @@ export function findQuotedSpans(text: string, blocks: Span[]): QuotedSpan[] {
       const span = trimmed(text, open + 1, unclosed ? close : close - 1);
       if (span.end > span.start) spans.push({ ...span, open, close, block: blockIndex, unclosed });
     };
-    for (let i = block.start; i < block.end; i++) {
-      const c = text[i]!;
+    // only the quotation marks matter: jump from one to the next
+    QUOTE_CHAR.lastIndex = block.start;
+    for (let m = QUOTE_CHAR.exec(text); m && m.index < block.end; m = QUOTE_CHAR.exec(text)) {
+      const i = m.index;
+      const c = m[0];
       const top = stack[stack.length - 1];
       if (top && (c === DOUBLE_CLOSE[top.mark] || (isSingle(top.mark) && isSingleClose(text, i, c)))) {
         stack.pop();

@@ -60,16 +60,17 @@ function isCitedDocument(text: string, m: Span & { entity: Entity }): boolean {
 /** The links in the sentences citing the entity that name it, else any link overlapping one of its mentions. */
 function linksFor(ctx: AnalysisContext, a: Attribution, entity: Entity, at: Span[]): string[] {
   const hrefs = new Set<string>();
-  const names = [entity.name, ...entity.aliases].map((n) => n.toLowerCase());
+  const names = nameMatcher([entity.name, ...entity.aliases]);
   for (const link of ctx.links) {
-    if (namesEntity(link, names) || entity.mentions.some((m) => overlaps(m, link) && at.some((s) => sameSentence(a, s, link)))) hrefs.add(link.href);
+    if ((names && names.test(link.text)) || entity.mentions.some((m) => overlaps(m, link) && at.some((s) => sameSentence(a, s, link)))) hrefs.add(link.href);
   }
   return [...hrefs];
 }
 
-function namesEntity(link: Link, names: string[]): boolean {
-  const t = link.text.toLowerCase();
-  return names.some((n) => n.length > 1 && new RegExp(`(?:^|[^\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`, 'u').test(t));
+/** One pattern for a link text naming any of the forms as a whole word ("the WHO report", not "whole"). */
+function nameMatcher(forms: string[]): RegExp | null {
+  const escaped = forms.filter((n) => n.length > 1).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return escaped.length ? new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?:$|[^\\p{L}])`, 'iu') : null;
 }
 
 function overlaps(x: Span, y: Span): boolean {
