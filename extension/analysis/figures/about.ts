@@ -19,9 +19,11 @@ const RESULT_CLAUSE = /,\s+(?:killing|injuring|wounding|leaving|displacing|forci
 const NP_STOP = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'from', 'with', 'by', 'and', 'or', 'but', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'that', 'which', 'who']);
 /** A relative clause after a description defines a new referent ("the area where …") rather than pointing back. */
 const RESTRICTIVE_AFTER = new Set(['where', 'that', 'which', 'who', 'whose', 'of']);
+/** "X is one of 16 hospitals": the figure counts a group X belongs to. */
 const PARTITIVE = /\bone of\s+$/i;
 /** A relative clause holding the figure: ", which saw two bodies", ", where 900 people live". */
 const RELATIVE_BEFORE = /,\s+(?:which|where)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+/** Words that end the figure's own locative phrase: an agent, a goal, a comparison, a new clause. */
 const NOT_LOCATIVE = /\b(?:by|to|for|with|against|than|that|which|who|and|but)\b/i;
 const GENERIC_PLACES = new Set(['city', 'town', 'village', 'country', 'region', 'area', 'port', 'capital', 'state', 'province', 'nation', 'territory', 'enclave']);
 
@@ -269,7 +271,7 @@ export class AboutResolver {
 
   /** "LONDON —", "CAIRO (AP) —": the place a story was filed from says nothing about its figures. */
   private isDateline(m: Span): boolean {
-    const block = this.ctx.blocks.find((b) => b.start <= m.start && m.start < b.end);
+    const block = this.ctx.blocks[this.ctx.sentences[this.a.sentenceAt(m.start)]!.block];
     return !!block && /^[\p{Lu}\s,.]*$/u.test(this.ctx.text.slice(block.start, m.start)) && /^[\p{Lu}\s,.]*(?:\([^)]*\)\s*)?[—–-]/u.test(this.ctx.text.slice(m.end, m.end + 30));
   }
 
