@@ -23,6 +23,8 @@ const RESTRICTIVE_AFTER = new Set(['where', 'that', 'which', 'who', 'whose', 'of
 const PARTITIVE = /\bone of\s+$/i;
 /** A relative clause holding the figure: ", which saw two bodies", ", where 900 people live". */
 const RELATIVE_BEFORE = /,\s+(?:which|where)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+/** "3,600 km east of X": X is the point the distance is measured from, not what it is about. */
+const BEARING_OF = /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?$/i;
 /** Words that end the figure's own locative phrase: an agent, a goal, a comparison, a new clause. */
 const NOT_LOCATIVE = /\b(?:by|to|for|with|against|than|that|which|who|and|but)\b/i;
 const GENERIC_PLACES = new Set(['city', 'town', 'village', 'country', 'region', 'area', 'port', 'capital', 'state', 'province', 'nation', 'territory', 'enclave']);
@@ -142,7 +144,7 @@ export class AboutResolver {
     const between = this.ctx.text.slice(span.end, r.pos);
     // a chain of locative phrases ("20 people in a bombing outside a synagogue in X") stays in the figure's
     // clause; an agent or goal ("two visits by operatives to an area near X") starts another phrase
-    return between.length < 80 && !/[,;:—–(]/.test(between) && !NOT_LOCATIVE.test(between) && /\b(?:in|at|near|outside|inside|from|of|on|across|around)\s+(?:the\s+(?:city|town|village|region|province|state)\s+of\s+)?(?:the\s+)?$/i.test(between);
+    return between.length < 80 && !/[,;:—–(]/.test(between) && !NOT_LOCATIVE.test(between) && !BEARING_OF.test(between) && /\b(?:in|at|near|outside|inside|from|of|on|across|around)\s+(?:the\s+(?:city|town|village|region|province|state)\s+of\s+)?(?:the\s+)?$/i.test(between);
   }
 
   /** "25-year-old Jane Roe", "Jane Roe, 21,": an age is about the person it describes. */

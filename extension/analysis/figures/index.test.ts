@@ -153,4 +153,9 @@ describe('figure about', () => {
     const specs: EntitySpec[] = [...PEOPLE, { name: 'Embassy in Oslo', type: 'LOC' }];
     expect(figure('Storms hit Brekka.\nMaria Lindqvist said that in addition 40 boats sank.', specs)[0]).toMatchObject({ about: 'Brekka' });
   });
+
+  it('does not take the point a distance is measured from', () => {
+    const specs: EntitySpec[] = [...PEOPLE, { name: 'Skarvik', type: 'LOC' }];
+    expect(figure('Rescuers reached Skarvik, 40 km east of Brekka.', specs)[0]).toMatchObject({ about: 'Skarvik' });
+  });
 });
