@@ -189,9 +189,12 @@ export class AboutResolver {
     return before[k]?.entity.id ?? null;
   }
 
-  /** A mention of the source inside its own attribution ("…, said Jane Roe") is not what the figure is about. */
+  /**
+   * A mention of the source inside its own attribution ("…, said Jane Roe") is not what the figure
+   * is about; a place reporting its own figures ("India has reported 4,000 cases") is.
+   */
   private isAttributionOf(r: Reference, source: string | null, sentence: number): boolean {
-    return r.entity === source && (this.a.cues[sentence] ?? []).some((c) => c.speaker.entity === source && Math.abs(c.start - r.pos) < 120);
+    return r.entity === source && !this.isPlace(r) && (this.a.cues[sentence] ?? []).some((c) => c.speaker.entity === source && Math.abs(c.start - r.pos) < 120);
   }
 
   private demonymIn(span: Span): string | null {

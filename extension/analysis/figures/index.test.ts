@@ -158,4 +158,8 @@ describe('figure about', () => {
     const specs: EntitySpec[] = [...PEOPLE, { name: 'Skarvik', type: 'LOC' }];
     expect(figure('Rescuers reached Skarvik, 40 km east of Brekka.', specs)[0]).toMatchObject({ about: 'Skarvik' });
   });
+
+  it('keeps a place that reports its own figures as what they are about', () => {
+    expect(figure('Brekka has reported 40 cases of flu.')[0]).toMatchObject({ about: 'Brekka', source: 'Brekka' });
+  });
 });
