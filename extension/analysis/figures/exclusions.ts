@@ -7,6 +7,8 @@ const CLOCK_AFTER = /^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|BST\b|ET\b|ES
 /** Maturities and delivery terms: "10-year notes", "three-month aluminum". */
 const INSTRUMENT = /^[-‐\s](?:year|month|week|day)s?[-‐\s](?:notes?|bonds?|yields?|treasur(?:y|ies)|bills?|gilts?|aluminium|aluminum|copper|nickel|zinc|futures|contracts?|rates?|swaps?|paper|debt|loans?|mortgages?|deposits?|securities)\b/i;
 const TIME_UNIT_AFTER = new RegExp(`^[\\s-]+(?:${TIME_UNITS.join('|')})s?\\b`, 'i');
+/** A day of the month right before its year: "29, 2016". */
+const DAY_BEFORE_YEAR = /^,\s*(?:1[89]|20)\d\d\b/;
 const ORDINAL_BEFORE = /^(?:first|second|third|last|latter|other)$/i;
 const PREVIOUS_WORD = /([\p{L}][\p{L}\p{M}.'’-]*)\s*$/u;
 const NEXT_WORD = /^\s*([\p{L}][\p{L}.]*)/u;
@@ -21,6 +23,7 @@ export function isExcluded(ctx: AnalysisContext, p: NumberPhrase): boolean {
   const g = p.groups;
   if (g.num && (MONTHS.test(previous) || MONTHS.test(next))) return true;
   if (g.num && isYear(g) ) return true;
+  if (g.num && Number(g.num) <= 31 && !g.dscale && !g.pct && DAY_BEFORE_YEAR.test(after)) return true; // "Nov, 29, 2016"
   if (g.num && CLOCK_AFTER.test(after)) return true;
   if (INSTRUMENT.test(after)) return true;
   if (g.den && isDateOrRatio(g.num!, g.den)) return true;

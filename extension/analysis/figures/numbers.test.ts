@@ -70,6 +70,10 @@ describe('what is not a figure', () => {
     expect(figures('On 14 July 2019 at 10:30 the ferry left; by March 3 it was back, and in 1998 it sank.')).toEqual([]);
   });
 
+  it('skips a day written between commas before its year', () => {
+    expect(figures('The photo is dated Friday, Dec, 4, 2015 and shows the quay.')).toEqual([]);
+  });
+
   it('skips relative times', () => {
     expect(figures('Three weeks ago the dam broke. Less than 48 hours after the vote, he resigned. A day after that, it rained.')).toEqual([]);
   });
