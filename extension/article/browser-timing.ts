@@ -1,40 +1,80 @@
 /**
- * Times findArticle where it really runs: on a page's main thread in Chromium. Loads each dev
- * page (../shared/data/pages/dev, the team's shared data: exits quietly without it) with
- * scripts and network off, injects a bundle of findArticle, and times the first call (cold)
- * and the best of three; "readability" is Readability alone on a fresh clone, for comparison.
+ * Times what finding the article costs a page's main thread, in Chromium, and checks the map
+ * the page builds from the background's anchors. For each dev page (../shared/data/pages/dev,
+ * the team's shared data: exits quietly without it), loaded with scripts and network off:
+ *   snapshot   `documentElement.outerHTML`, the one call the content script makes to send the page
+ *   anchoring  `anchoredMap` on the page (total, and its longest slice between yields)
+ *   agree      share of the article characters findArticle on the live page maps that the anchored
+ *              map maps to the same node and offset (the background's findArticle runs here in Node
+ *              on linkedom, as in the extension)
+ *   in-page    findArticle itself on the page's main thread, as the content script ran it before
  * Usage: npx tsx extension/article/browser-timing.ts   (CHROMIUM=/path overrides the browser)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import type { TextAnchor } from './anchors';
+import { findAnchoredArticle } from './snapshot';
 
 const DEV = join(import.meta.dirname, '../../../shared/data/pages/dev');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 const ENTRY = `
-import { Readability } from '@mozilla/readability';
+import { anchoredMap } from './anchors';
 import { findArticle } from './find-article';
-globalThis.glossReadabilityCold = () => {
+globalThis.glossSnapshot = () => {
   const t0 = performance.now();
-  const clone = document.cloneNode(true);
-  const t1 = performance.now();
-  new Readability(clone).parse();
-  return { clone: t1 - t0, readability: performance.now() - t1 };
+  const html = document.documentElement.outerHTML;
+  return { html, ms: performance.now() - t0 };
 };
-globalThis.glossTiming = (url) => {
-  const times = [];
-  let length = 0;
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    length = findArticle(document, { url })?.article.text.length ?? 0;
-    times.push(performance.now() - t0);
-  }
+globalThis.glossAnchoring = async (url, text, anchors) => {
+  let longest = 0;
+  let sliceStart = performance.now();
+  // Scripts are off on the page, so its timers don't run: a microtask stands in for the yield.
+  const pause = () => Promise.resolve().then(() => {
+    sliceStart = performance.now();
+  });
   const t0 = performance.now();
-  new Readability(document.cloneNode(true)).parse();
-  return { cold: times[0], best: Math.min(...times), readability: performance.now() - t0, length };
+  const timedPause = () => {
+    longest = Math.max(longest, performance.now() - sliceStart);
+    return pause();
+  };
+  const map = await anchoredMap(document.documentElement, text, anchors, { pause: timedPause, signal: new AbortController().signal });
+  const total = performance.now() - t0;
+  longest = Math.max(longest, performance.now() - sliceStart);
+  const t1 = performance.now();
+  const direct = findArticle(document, { url });
+  const inPage = performance.now() - t1;
+  const placeOf = (m) => {
+    const places = new Map();
+    for (const run of m.runs()) for (let i = run.start; i < run.end; i++) places.set(i, [run.node, run.offset + i - run.start]);
+    return places;
+  };
+  const mine = placeOf(map);
+  let mapped = 0, agree = 0;
+  for (const [i, [node, offset]] of placeOf(direct.map)) {
+    mapped++;
+    const other = mine.get(i);
+    if (other && other[0] === node && other[1] === offset) agree++;
+  }
+  return { total, longest, inPage, agree: mapped ? agree / mapped : 1, sameText: direct.article.text === text };
 };`;
+
+interface Row {
+  slug: string;
+  snapshot: number;
+  total: number;
+  longest: number;
+  inPage: number;
+  agree: number;
+  sameText: boolean;
+}
+
+type PageGlobals = {
+  glossSnapshot(): { html: string; ms: number };
+  glossAnchoring(url: string, text: string, anchors: TextAnchor[]): Promise<Omit<Row, 'slug' | 'snapshot'>>;
+};
 
 async function main(): Promise<void> {
   if (!existsSync(DEV) || !existsSync(CHROMIUM)) {
@@ -53,27 +93,37 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
   await context.route('**/*', (route) => route.abort());
-  const rows: { slug: string; cold: number; best: number; readability: number; length: number }[] = [];
+  const rows: Row[] = [];
   for (const { slug, url } of index.pages) {
-    const html = readFileSync(join(DEV, slug, 'source.html'), 'utf8');
-    const coldPage = await context.newPage();
-    await coldPage.setContent(html, { waitUntil: 'domcontentloaded' });
-    await coldPage.evaluate(code);
-    const cold = await coldPage.evaluate(() => (globalThis as unknown as { glossReadabilityCold: () => { clone: number; readability: number } }).glossReadabilityCold());
-    await coldPage.close();
+    const pageUrl = url ?? `https://${slug}.example/`;
     const page = await context.newPage();
-    await page.setContent(html, { waitUntil: 'domcontentloaded' });
+    await page.setContent(readFileSync(join(DEV, slug, 'source.html'), 'utf8'), { waitUntil: 'domcontentloaded' });
     await page.evaluate(code);
-    const row = await page.evaluate((u) => (globalThis as unknown as { glossTiming: (u?: string) => Omit<(typeof rows)[0], 'slug'> }).glossTiming(u), url ?? undefined);
-    rows.push({ slug, ...row });
-    console.log(`${slug.padEnd(40)} cold ${row.cold.toFixed(0).padStart(4)} ms  best ${row.best.toFixed(0).padStart(4)} ms  readability ${row.readability.toFixed(0).padStart(4)} ms (cold: clone ${cold.clone.toFixed(0)} + readability ${cold.readability.toFixed(0)} ms)  ${row.length} chars`);
+    const snapshot = await page.evaluate(() => (globalThis as unknown as PageGlobals).glossSnapshot());
+    const found = findAnchoredArticle(snapshot.html, pageUrl);
+    if (!found) {
+      console.log(`${slug.padEnd(40)} no article on the snapshot`);
+      await page.close();
+      continue;
+    }
+    const row = await page.evaluate(
+      ([u, text, anchors]) => (globalThis as unknown as PageGlobals).glossAnchoring(u, text, anchors),
+      [pageUrl, found.article.text, found.anchors] as const,
+    );
+    rows.push({ slug, snapshot: snapshot.ms, ...row });
+    const t = (n: number) => `${n.toFixed(1).padStart(5)} ms`;
+    console.log(
+      `${slug.padEnd(40)} snapshot ${t(snapshot.ms)} (${(snapshot.html.length / 1e6).toFixed(1)} MB)  anchoring ${t(row.total)}, longest slice ${t(row.longest)}  agree ${(row.agree * 100).toFixed(1)}%${row.sameText ? '' : ' (text differs)'}  in-page findArticle ${t(row.inPage)}`,
+    );
     await page.close();
   }
   await browser.close();
-  for (const key of ['cold', 'best', 'readability'] as const) {
+  for (const key of ['snapshot', 'total', 'longest', 'inPage'] as const) {
     const sorted = rows.map((r) => r[key]).sort((a, b) => a - b);
-    console.log(`${key}: median ${sorted[sorted.length >> 1]!.toFixed(0)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms`);
+    console.log(`${key}: median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`);
   }
+  const agree = rows.map((r) => r.agree).sort((a, b) => a - b);
+  console.log(`agree: median ${(agree[agree.length >> 1]! * 100).toFixed(1)}%, min ${(agree[0]! * 100).toFixed(1)}%; same text on ${rows.filter((r) => r.sameText).length}/${rows.length} pages`);
 }
 
 await main();
