@@ -184,9 +184,11 @@ export class Attribution {
       } else if (this.isNamingCue(c, i)) {
         const speaker = this.subjectBefore(c, i);
         if (speaker && (speaker.entity || isUnnamedGroup(speaker.text))) cues.push(cue(speaker, false, 'names'));
-      } else if (SPEECH_PARTICIPLES.has(word)) {
+      } else if (SPEECH_PARTICIPLES.has(word) || (word === 'firing' && next === 'back')) {
+        // "with Israel saying … and the government firing back that …": a name right before the participle is its subject
+        const own = i > 0 ? this.mentionEndingAt(tokens[i - 1]!, c.sentence) : undefined;
         const previous = cues[cues.length - 1];
-        cues.push(cue(previous && !previous.according ? previous.speaker : this.sentenceSubject(c, i)));
+        cues.push(cue(own && !(own.entity.type === 'LOC' && this.afterPreposition(c.sentence, own)) ? this.speakerOf(own) : previous && !previous.according ? previous.speaker : this.sentenceSubject(c, i)));
       }
     }
     return cues;
@@ -201,7 +203,7 @@ export class Attribution {
     const t = tokens[i]!;
     const word = t.text.toLowerCase();
     const next = tokens[i + 1]?.text.toLowerCase();
-    if (!(SPEECH_VERBS.has(word) || (word === 'went' && next === 'on') || (word === 'pointed' && next === 'out'))) return false;
+    if (!(SPEECH_VERBS.has(word) || (word === 'went' && next === 'on') || (word === 'pointed' && next === 'out') || (['fired', 'hit'].includes(word) && next === 'back'))) return false;
     if (i > 0 && /^\p{Lu}/u.test(t.text) && !QUOTE_MARKS.test(tokens[i - 1]!.text)) return false;
     // "X claimed to have “evidence”" quotes X; "X is said to be" does not name who says it
     return word === 'told' || next !== 'to' || (CLAIMS.has(word) && !PASSIVE.has(tokens[i - 1]?.text.toLowerCase() ?? '') && this.quoteInClause(c, i));

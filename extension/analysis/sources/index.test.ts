@@ -63,6 +63,17 @@ describe('sources cited', () => {
     expect(sources(text).map((s) => s.name)).toEqual(['World Health Organization']);
   });
 
+  it('reads a long "an investigation by X and Y" and cites no place as a document’s author', () => {
+    const text = 'The findings come from an investigation by the Harbor Gazette and the World Health Organization.';
+    expect(sources(text).map((s) => s.name)).toEqual(['Harbor Gazette', 'World Health Organization']);
+    expect(sources('The report from Lisbon was grim.')).toEqual([]);
+  });
+
+  it('gives a participle its own subject and reads "fired back"', () => {
+    expect(sources('The WHO warned of shortages, with Lena Vogt saying the wards were full.').map((s) => s.name)).toEqual(['World Health Organization', 'Lena Vogt']);
+    expect(sources('Lena Vogt fired back that the data were old.').map((s) => s.name)).toEqual(['Lena Vogt']);
+  });
+
   it('does not cite places or entities that are only mentioned', () => {
     expect(sources('The WHO opened an office in Lisbon, where Lena Vogt works.')).toEqual([]);
   });

@@ -51,9 +51,9 @@ function linkedDocuments(ctx: AnalysisContext, a: Attribution): Link[] {
   return ctx.links.filter((link) => DOCUMENT.test(link.text) && a.mentions.within(link.start, link.end).length === 0);
 }
 
-/** "an investigation by X", "X's report", a named report. */
+/** "an investigation by X" (X not a place: places author no documents), a named report. */
 function isCitedDocument(text: string, m: Span & { entity: Entity }): boolean {
-  if (CITED_BY.test(text.slice(Math.max(0, m.start - 30), m.start))) return true;
+  if (m.entity.type !== 'LOC' && CITED_BY.test(text.slice(Math.max(0, m.start - 60), m.start))) return true; // room for "an investigation by +972 Magazine and The "
   return m.entity.type === 'MISC' && DOCUMENT.test(text.slice(m.start, m.end));
 }
 
