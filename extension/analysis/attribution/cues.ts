@@ -13,7 +13,7 @@ export const SPEECH_VERBS = new Set(
     'stated states insisted insists argued argues recounted recounts remarked indicated indicates testified ' +
     'testifies acknowledged acknowledges tweeted tweets posted asked asks replied replies responded observed ' +
     'emphasized emphasised admitted admits conceded cautioned predicted suggested concluded recalled recalls ' +
-    'maintained declared alleged revealed commented described describes believes believed urged urges ' +
+    'maintained declared alleged revealed commented described describes urged urges ' +
     'continued complained complains denied denies agreed agrees vowed vows pledged promised promises ' +
     'predicts projected forecast forecasts calculated counted speak speaks spoke'
   ).split(' '),

@@ -74,6 +74,10 @@ describe('sources cited', () => {
     expect(sources('Lena Vogt fired back that the data were old.').map((s) => s.name)).toEqual(['Lena Vogt']);
   });
 
+  it('does not take a belief for a statement', () => {
+    expect(sources('Lena Vogt still believed the clinics would reopen.')).toEqual([]);
+  });
+
   it('does not cite places or entities that are only mentioned', () => {
     expect(sources('The WHO opened an office in Lisbon, where Lena Vogt works.')).toEqual([]);
   });
