@@ -250,6 +250,7 @@ export class Attribution {
     let j = v - 1;
     while (j >= 0 && !c.quoted[j] && (SUBJECT_VERB_FILLERS.has(tokens[j]!.text.toLowerCase()) || TIME_WORDS.has(tokens[j]!.text.toLowerCase()))) j--;
     if (j < 0 || c.quoted[j] || QUOTE_MARKS.test(tokens[j]!.text)) return null;
+    if (PASSIVE.has(tokens[j]!.text.toLowerCase())) return NOBODY; // "it was described as …": the subject is not the speaker
     const t = tokens[j]!;
     const lower = t.text.toLowerCase();
     if (PRONOUNS.has(lower)) return this.pronounSpeaker(t.text, t.start, c);

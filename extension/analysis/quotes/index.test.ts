@@ -103,6 +103,10 @@ describe('quote speaker', () => {
     expect(quotes('The bridge is said to be “the longest in the region”.')).toEqual([]);
   });
 
+  it('gives no speaker to the subject of a passive ("was described as")', () => {
+    expect(quotes('The flood was described as “historic” by the end of the week.')).toEqual([]);
+  });
+
   it('gives no speaker to a negated subject', () => {
     expect(quotes('No union claimed the “victory” for itself.')).toEqual([]);
   });
