@@ -68,7 +68,7 @@ export class Attribution {
   readonly cues: Cue[][];
   private readonly entityById: Map<string, Entity>;
   private readonly sentenceStarts: number[];
-  private personDescriptions: { start: number; entity: string }[] | undefined;
+  private personDescriptions: PersonDescription[] | undefined;
   private descriptions: Map<string, Described[]> | undefined;
   private readonly spans: QuotedSpan[];
 
@@ -340,7 +340,7 @@ export class Attribution {
   }
 
   /** "the president", "the mayor's": the last description of a person by their role before `pos`, so that a later "he" can follow it. */
-  private personDescriptionBefore(pos: number): { start: number; entity: string } | null {
+  private personDescriptionBefore(pos: number): PersonDescription | null {
     this.personDescriptions ??= this.findPersonDescriptions();
     let lo = 0;
     let hi = this.personDescriptions.length;
@@ -352,8 +352,8 @@ export class Attribution {
     return this.personDescriptions[lo - 1] ?? null;
   }
 
-  private findPersonDescriptions(): { start: number; entity: string }[] {
-    const out: { start: number; entity: string }[] = [];
+  private findPersonDescriptions(): PersonDescription[] {
+    const out: PersonDescription[] = [];
     let q = 0;
     for (const sentence of this.ctx.sentences) {
       sentence.tokens.forEach((t, i) => {
@@ -561,6 +561,12 @@ function isUnnamedGroup(text: string | null): boolean {
 /** The speaker when it names someone (an entity or at least words), else null. */
 function named(speaker: Speaker | undefined): Speaker | null {
   return speaker && (speaker.entity || speaker.text) ? speaker : null;
+}
+
+/** "the president" at `start`, describing the person `entity`. */
+interface PersonDescription {
+  start: number;
+  entity: string;
 }
 
 /** An entity as descriptions can name it: the words of its name and of its role. */
