@@ -4,7 +4,7 @@ import { defaultWeights } from './default-model';
 import { joinFragments } from './join';
 import { isAcronym, nameKey, TITLE_WORDS } from './names';
 import { recognizeMentions } from './recognize';
-import { refineMentions } from './refine';
+import { agreeOnTypes, refineMentions } from './refine';
 import { findRole } from './roles';
 import type { Weights } from './tagger';
 
@@ -18,7 +18,8 @@ interface Located {
 
 /** Finds the named entities of an English text, merged into one record per real-world thing. */
 export function findEntities(text: string, sentences: Sentence[], weights: Weights = defaultWeights()): Entity[] {
-  const located = locate(refineMentions(text, sentences, joinFragments(text, sentences, recognizeMentions(text, sentences, weights))), sentences);
+  const mentions = refineMentions(text, sentences, joinFragments(text, sentences, recognizeMentions(text, sentences, weights)));
+  const located = locate(agreeOnTypes(mentions), sentences);
   const clusters = clusterMentions(located.map(l => l.mention), bracketedAcronyms(located));
   return clusters.map((cluster, i) => toEntity(cluster, `e${i + 1}`, text, located));
 }

@@ -21,6 +21,16 @@ describe('joinFragments', () => {
     expect(join('The Kenyan Hospital closed.', [['Kenyan', 'MISC'], ['Hospital', 'LOC']])).toEqual([['Kenyan Hospital', 'LOC']]);
   });
 
+  it('joins a demonym to the name of a building it starts, not to an organisation', () => {
+    expect(join('Doctors at the Turkish Friendship Hospital left.', [['Turkish', 'MISC'], ['Friendship Hospital', 'LOC']])).toEqual([
+      ['Turkish Friendship Hospital', 'LOC'],
+    ]);
+    expect(join('Islamist Muslim Brotherhood members met.', [['Islamist', 'MISC'], ['Muslim Brotherhood', 'ORG']])).toEqual([
+      ['Islamist', 'MISC'],
+      ['Muslim Brotherhood', 'ORG'],
+    ]);
+  });
+
   it('takes in an untagged head word, without swallowing the next name', () => {
     expect(join('They reached Beit Lahiya Hospital.', [['Beit Lahiya', 'ORG']])).toEqual([['Beit Lahiya Hospital', 'LOC']]);
     expect(join('They reached Al-Karim Hospital for Children.', [['Al-Karim', 'LOC'], ['Hospital for Children', 'LOC']])).toEqual([

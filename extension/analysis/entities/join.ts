@@ -85,9 +85,11 @@ function toRun(sentences: Sentence[], m: Mention): Run[] {
  */
 function joinable(tokens: Token[], a: Run, b: Run): boolean {
   // Different types join before a head word ("Beit Hanoun" "Hospital", "François-Xavier" "Bagnoud
-  // Center"), not "US" "Congress", nor a demonym before a name ("Islamist" "Muslim Brotherhood").
+  // Center"), not "US" "Congress", nor a demonym before an organisation ("Islamist" "Muslim Brotherhood").
   if (b.first === a.last + 1) {
-    return a.type === b.type || isHeadWord(word(tokens[b.first])) || (isHeadWord(headWord(tokens.slice(b.first, b.last + 1).map(word))) && !isDemonym(tokens[a.last]!.text));
+    const head = headWord(tokens.slice(b.first, b.last + 1).map(word));
+    // a demonym does start the name of a building ("Turkish" "Friendship Hospital")
+    return a.type === b.type || isHeadWord(word(tokens[b.first])) || (isHeadWord(head) && (!isDemonym(tokens[a.last]!.text) || FACILITY_HEADS.has(head)));
   }
   if (b.first !== a.last + 2) return false;
   const between = word(tokens[a.last + 1]);

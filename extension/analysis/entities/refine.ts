@@ -1,4 +1,4 @@
-import type { Mention, Sentence, Token } from '../types';
+import type { EntityType, Mention, Sentence, Token } from '../types';
 import { documentContext } from './features';
 import { isDemonym } from './demonyms';
 import { isGovernmentName } from './join';
@@ -38,6 +38,25 @@ export function refineMentions(text: string, sentences: Sentence[], mentions: Me
       const end = part[part.length - 1]!.end;
       return [{ start, end, type, text: text.slice(start, end) }];
     });
+  });
+}
+
+/**
+ * A name written the same way twice in an article is the same thing: mentions of one text take
+ * the type most of them have (a clear majority only). The tagger types each occurrence on its
+ * own, and the odd one out (a headline's "Obama" as a place) would otherwise start an entity of
+ * its own that the other mentions then join.
+ */
+export function agreeOnTypes(mentions: Mention[]): Mention[] {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    const byType = votes.get(m.text) ?? new Map<EntityType, number>();
+    byType.set(m.type, (byType.get(m.type) ?? 0) + 1);
+    votes.set(m.text, byType);
+  }
+  return mentions.map(m => {
+    const [first, second] = [...votes.get(m.text)!].sort((a, b) => b[1] - a[1]);
+    return first![0] !== m.type && first![1] > (second?.[1] ?? 0) ? { ...m, type: first![0] } : m;
   });
 }
 
