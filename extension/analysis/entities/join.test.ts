@@ -21,6 +21,16 @@ describe('joinFragments', () => {
     expect(join('The Kenyan Hospital closed.', [['Kenyan', 'MISC'], ['Hospital', 'LOC']])).toEqual([['Kenyan Hospital', 'LOC']]);
   });
 
+  it('takes in an untagged "for/of" complement of an institution, and the capitalised words before its head word', () => {
+    expect(join('Staff at Al-Karim Hospital for Children fled.', [['Al-Karim Hospital', 'LOC']])).toEqual([['Al-Karim Hospital for Children', 'LOC']]);
+    // the name tagged before joins the whole
+    expect(join('They prayed at Grace Wesleyan Baptist Church on Sunday.', [['Grace', 'PER'], ['Baptist Church', 'LOC']])).toEqual([
+      ['Grace Wesleyan Baptist Church', 'LOC'],
+    ]);
+    // not over a sentence's first word
+    expect(join('Wesleyan Church members sang.', [['Church', 'LOC']])).toEqual([['Church', 'LOC']]);
+  });
+
   it('joins a demonym to the name of a building it starts, not to an organisation', () => {
     expect(join('Doctors at the Turkish Friendship Hospital left.', [['Turkish', 'MISC'], ['Friendship Hospital', 'LOC']])).toEqual([
       ['Turkish Friendship Hospital', 'LOC'],

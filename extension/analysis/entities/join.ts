@@ -50,7 +50,13 @@ const isCapitalized = (t: Token | undefined): boolean => t !== undefined && /^\p
 export function joinFragments(text: string, sentences: Sentence[], mentions: Mention[]): Mention[] {
   const runs = mentions.flatMap(m => toRun(sentences, m));
   const starts = new Set(runs.map(run => `${run.s}:${run.first}`));
-  for (const run of runs) if (!starts.has(`${run.s}:${run.last + 1}`)) extendOverHeadWord(sentences[run.s]!.tokens, run);
+  const ends = new Set(runs.map(run => `${run.s}:${run.last}`));
+  for (const run of runs) {
+    const tokens = sentences[run.s]!.tokens;
+    if (!starts.has(`${run.s}:${run.last + 1}`)) extendOverHeadWord(tokens, run);
+    if (!starts.has(`${run.s}:${run.last + 2}`)) extendOverComplement(tokens, run);
+    extendBackToCapitals(tokens, run, k => ends.has(`${run.s}:${k}`));
+  }
   const joined: Run[] = [];
   for (const run of runs) {
     const previous = joined[joined.length - 1];
@@ -105,6 +111,22 @@ const isHeadWord = (w: string): boolean => ORGANISATION_HEADS.has(w) || FACILITY
 function extendOverHeadWord(tokens: Token[], run: Run): void {
   const next = tokens[run.last + 1];
   if (isCapitalized(next) && isHeadWord(word(next))) run.last++;
+}
+
+/** "Al-Karim Hospital" + untagged "for Children": an institution's name goes on over of/for and capitalised words. */
+function extendOverComplement(tokens: Token[], run: Run): void {
+  if (!isHeadWord(word(tokens[run.last])) || !CONNECTORS.has(word(tokens[run.last + 1])) || !isCapitalized(tokens[run.last + 2])) return;
+  run.last += 2;
+  while (isCapitalized(tokens[run.last + 1])) run.last++;
+}
+
+/**
+ * Untagged capitalised words before an institution's head word are part of its name ("Methodist"
+ * in "Methodist Episcopal Church"), but not a sentence's first word, nor the end of another name.
+ */
+function extendBackToCapitals(tokens: Token[], run: Run, endsName: (k: number) => boolean): void {
+  if (!isHeadWord(word(tokens[run.last]))) return;
+  while (run.first > 1 && isCapitalized(tokens[run.first - 1]) && !endsName(run.first - 1)) run.first--;
 }
 
 /** "Osama bin Laden", "Deir al-Balah": takes in lower-case particles and the name part after them. */
