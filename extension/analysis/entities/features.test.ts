@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../text/tokenize';
-import { documentContext, hashFeature, staticFeatures, wordShape } from './features';
+import { documentContext, hashFeature, staticFeatures, transitionFeatures, wordShape } from './features';
 import { normalizeWord } from './normalize';
 
 describe('features', () => {
@@ -31,6 +31,11 @@ describe('features', () => {
     for (const feature of ['w=Nairobi', 'l-1|l=to|nairobi', 'sh-1|sh|sh+1=x|Xx|.', 'p3=nai', 's4=robi', 'len=7', 'run=1/1']) {
       expect(features).toContain(hashFeature(feature));
     }
+  });
+
+  it('scores a transition by the previous label, alone and with the word shape', () => {
+    expect(transitionFeatures('B-PER', 'Xx')).toEqual([hashFeature('t-1=B-PER'), hashFeature('t-1|sh=B-PER|Xx')]);
+    expect(transitionFeatures('<s>', 'X.X.')).toContain(hashFeature('t-1|sh=<s>|X.X.'));
   });
 
   it('marks gazetteer places', () => {

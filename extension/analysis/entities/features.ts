@@ -243,21 +243,22 @@ function capitalizedRun(words: string[], i: number): string {
 
 const H = {
   tm1: prefix('t-1'),
-  tm2tm1: prefix('t-2|t-1'),
-  tm1l: prefix('t-1|l'),
   tm1sh: prefix('t-1|sh'),
   dl: prefix('dl'),
   dlSh: prefix('dl|sh'),
 };
 
-/** Adds to `f` the features of a token that depend on the tags chosen before it (greedy decoding). */
-export function pushHistoryFeatures(f: number[], lower: string, shape: string, prev: string, prev2: string, docLabel: string): void {
-  f.push(
-    value(H.tm1, prev),
-    pair(H.tm2tm1, prev2, prev),
-    pair(H.tm1l, prev, lower),
-    pair(H.tm1sh, prev, shape),
-    value(H.dl, docLabel),
-    pair(H.dlSh, docLabel, shape),
-  );
+/**
+ * The features of the step from label `prev` ("<s>" at a sentence start) to a word of shape
+ * `shape`: their weights score each label of the word after `prev` (the transition scores of
+ * Viterbi decoding). The word itself is left out: with it, transitions learnt CoNLL's
+ * multi-word names by heart and cut news names worse (page typed recall 82.6 -> 83.9).
+ */
+export function transitionFeatures(prev: string, shape: string): number[] {
+  return [value(H.tm1, prev), pair(H.tm1sh, prev, shape)];
+}
+
+/** Adds to `f` the type the word was last tagged with earlier in the document ("-" if none). */
+export function pushDocLabelFeatures(f: number[], shape: string, docLabel: string): void {
+  f.push(value(H.dl, docLabel), pair(H.dlSh, docLabel, shape));
 }

@@ -47,7 +47,7 @@ export class CompactWeights implements Weights {
     return this.hashes.length;
   }
 
-  addScores(features: number[], scores: Float64Array): void {
+  addScores(features: number[], scores: Float64Array, offset = 0): void {
     const labels = LABEL_COUNT; // a local: an imported binding can cost a getter call per use once transpiled
     const weights = this.weights;
     for (const f of features) {
@@ -55,7 +55,7 @@ export class CompactWeights implements Weights {
       if (row < 0) continue;
       const base = row * labels;
       const scale = this.scales[row]!;
-      for (let k = 0; k < labels; k++) scores[k]! += weights[base + k]! * scale;
+      for (let k = 0; k < labels; k++) scores[offset + k]! += weights[base + k]! * scale;
     }
   }
 
@@ -72,8 +72,9 @@ export class CompactWeights implements Weights {
 /**
  * Keeps the rows whose largest averaged weight reaches `minWeight` and quantises each row to
  * int8 with its own scale (one scale for all rows would round the many small weights to zero).
+ * At 1 the model keeps under half its rows with no loss on CoNLL dev or the dev pages.
  */
-export function compactModel(trained: TrainableWeights, trainedOn: string, minWeight = 0.5): ModelFile {
+export function compactModel(trained: TrainableWeights, trainedOn: string, minWeight = 1): ModelFile {
   const rows: [number, Float64Array][] = [];
   for (const [hash, avg] of trained.averaged()) {
     if (avg.some(x => Math.abs(x) >= minWeight)) rows.push([hash, avg]);

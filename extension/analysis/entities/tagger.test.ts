@@ -3,7 +3,7 @@ import { splitSentences } from '../text/tokenize';
 import { goldLabels } from './corpus';
 import { compactModel, loadModel } from './model';
 import { labelRuns } from './recognize';
-import { LABELS, tagDocument, TrainableWeights } from './tagger';
+import { LABEL_COUNT, LABELS, tagDocument, TrainableWeights, viterbi } from './tagger';
 
 // A toy corpus: people are capitalised words after "met", places after "in".
 const toy = [
@@ -30,10 +30,7 @@ function train(): TrainableWeights {
   for (let epoch = 0; epoch < 5; epoch++) {
     for (const doc of toy) {
       const sentences = splitSentences(doc.text);
-      tagDocument(sentences, weights, goldLabels(doc, sentences), (features, gold, predicted) => {
-        if (gold !== predicted) weights.update(features, gold, predicted);
-        weights.tick();
-      });
+      tagDocument(sentences, weights, { gold: goldLabels(doc, sentences), learner: weights });
     }
   }
   return weights;
@@ -50,6 +47,26 @@ describe('averaged perceptron tagger', () => {
       [2, 2, 'PER'],
       [4, 4, 'LOC'],
     ]);
+  });
+
+  it('decodes the best whole sequence, not word by word', () => {
+    // word 1 alone prefers B-PER, but only B-ORG can go on into word 2's strong I-ORG
+    const label = (name: string) => LABELS.indexOf(name as (typeof LABELS)[number]);
+    const emissions = new Float64Array(2 * LABEL_COUNT);
+    emissions[label('B-PER')] = 1;
+    emissions[label('B-ORG')] = 0.9;
+    emissions[LABEL_COUNT + label('I-ORG')] = 2;
+    emissions[LABEL_COUNT + label('I-PER')] = 0.5;
+    const noTransitions = new Float64Array((LABEL_COUNT + 1) * LABEL_COUNT);
+    const tags = viterbi({ emissions, transitions: [noTransitions, noTransitions] });
+    expect(tags.map(t => LABELS[t])).toEqual(['B-ORG', 'I-ORG']);
+  });
+
+  it('never starts a sentence with I-, however it scores', () => {
+    const emissions = new Float64Array(LABEL_COUNT);
+    emissions[LABELS.indexOf('I-LOC')] = 5;
+    expect(viterbi({ emissions, transitions: [new Float64Array((LABEL_COUNT + 1) * LABEL_COUNT)] })).toEqual([0]);
+    expect(viterbi({ emissions: new Float64Array(0), transitions: [] })).toEqual([]);
   });
 
   it('never predicts I- after O', () => {

@@ -1,81 +1,214 @@
-import { documentContext, pushContextFeatures, pushHistoryFeatures, staticFeatures, wordFeatures, type DocumentContext } from './features';
+import {
+  documentContext,
+  pushContextFeatures,
+  pushDocLabelFeatures,
+  staticFeatures,
+  transitionFeatures,
+  wordFeatures,
+  type DocumentContext,
+} from './features';
 import type { Sentence } from '../types';
 
 /**
- * Greedy left-to-right BIO tagging with an averaged perceptron (Collins 2002). Written by hand:
- * the npm NER packages are either English rule sets (compromise, wink) or need a neural runtime
- * and weights far larger than this extension should carry.
+ * BIO tagging with a structured averaged perceptron (Collins 2002): each sentence is decoded by
+ * Viterbi over label transitions, in training as at inference, and training moves the weights
+ * from the predicted label sequence towards the gold one. Written by hand: the npm NER packages
+ * are either English rule sets (compromise, wink) or need a neural runtime and weights far larger
+ * than this extension should carry.
  */
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Label = (typeof LABELS)[number];
 export const LABEL_COUNT = LABELS.length;
 
+/** The "previous label" of a sentence's first word, after the real labels. */
+const START = LABEL_COUNT;
+const PREVIOUS = [...LABELS, '<s>'];
+/** Transition scores of one word: row `previous` (0..START), column label. */
+const TRANSITIONS = (LABEL_COUNT + 1) * LABEL_COUNT;
+
 /** Anything that scores a feature set: the trainable table or the compact shipped model. */
 export interface Weights {
-  /** Adds the weight of each feature for each label to `scores` (length LABEL_COUNT). */
-  addScores(features: number[], scores: Float64Array): void;
+  /** Adds the weight of each feature for each label to `scores[offset .. offset + LABEL_COUNT)`. */
+  addScores(features: number[], scores: Float64Array, offset?: number): void;
 }
 
-/** Called for each token while training, with its features, gold label and prediction. */
-export type Learner = (features: number[], gold: number, predicted: number) => void;
+/** What training needs of the weights being trained. */
+export interface Learner {
+  /** Adds `delta` to the weight of each feature for `label`. */
+  add(features: number[], label: number, delta: number): void;
+  /** Counts one training token (the clock of the averaging). */
+  tick(): void;
+}
 
-/** I-X may only follow B-X or I-X: ALLOWED[previous * LABEL_COUNT + label]. */
-const ALLOWED = Uint8Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, k) => {
+/** The gold labels of a document (one array per sentence) and the weights to train on them. */
+export interface Training {
+  gold: number[][];
+  learner: Learner;
+}
+
+/** I-X may only follow B-X or I-X: ALLOWED[previous * LABEL_COUNT + label], previous up to START. */
+const ALLOWED = Uint8Array.from({ length: TRANSITIONS }, (_, k) => {
   const name = LABELS[k % LABEL_COUNT]!;
-  const prev = LABELS[Math.floor(k / LABEL_COUNT)]!;
+  const prev = PREVIOUS[Math.floor(k / LABEL_COUNT)]!;
   return !name.startsWith('I-') || (prev !== 'O' && prev.slice(2) === name.slice(2)) ? 1 : 0;
 });
 const TYPES = LABELS.map(label => label.slice(2));
+/** The labels that may precede each label (so the decoder's inner loop needs no check). */
+const ALLOWED_BEFORE = LABELS.map((_, label) => LABELS.map((__, prev) => prev).filter(prev => ALLOWED[prev * LABEL_COUNT + label]));
+
+/** The scores of a sentence's words: of each label, and of each label after each previous label. */
+export interface SentenceScores {
+  /** Word i's score of label k at i * LABEL_COUNT + k. */
+  emissions: Float64Array;
+  /** Word i's score of label k after label `previous` (0..START) at [i][previous * LABEL_COUNT + k]. */
+  transitions: Float64Array[];
+}
+
+/** The features behind a word's scores, kept while training to update their weights. */
+interface WordFeatures {
+  emission: number[];
+  /** By previous label; only those the decoder can use (START for the first word, else the labels). */
+  transitions: number[][];
+}
 
 /**
- * Tags every token of a document (label indexes, one array per sentence). With `gold` and `learn`
- * it also trains: `learn` sees every token, with the gold label and the prediction.
- * The history features use the model's own previous predictions, as at inference.
+ * Tags every token of a document (label indexes, one array per sentence). With `training` it
+ * also learns from each sentence after decoding it. Sentences are decoded in order, and a word's
+ * "last tagged as" feature uses the labels chosen in earlier sentences, as at inference.
  */
 export function tagDocument(
   sentences: Pick<Sentence, 'tokens'>[],
   weights: Weights,
-  gold?: number[][],
-  learn?: Learner,
+  training?: Training,
   doc: DocumentContext = documentContext(sentences),
 ): number[][] {
   const lastTypeOf = new Map<string, string>(); // lower-cased word -> type it was last tagged with
-  // While tagging (not training) the word's own features are scored once per distinct word.
-  const wordScores = new Map<string, Float64Array>();
-  const scoresOfWord = (s: number, i: number): Float64Array => {
-    const word = doc.sentences[s]!.words[i]!;
-    let cached = wordScores.get(word);
-    if (!cached) {
-      cached = new Float64Array(LABEL_COUNT);
-      weights.addScores(wordFeatures(doc, s, i), cached);
-      wordScores.set(word, cached);
-    }
-    return cached;
-  };
-  const scores = new Float64Array(LABEL_COUNT);
+  const scoreWord = training ? scoreWithFeatures(weights) : cachedScorer(weights);
   return doc.sentences.map((view, s) => {
-    const tags: number[] = [];
+    const scores: SentenceScores = { emissions: new Float64Array(view.words.length * LABEL_COUNT), transitions: [] };
+    const features: WordFeatures[] = [];
     for (let i = 0; i < view.words.length; i++) {
-      const prev = i > 0 ? LABELS[tags[i - 1]!]! : '<s>';
-      const prev2 = i > 1 ? LABELS[tags[i - 2]!]! : '<s>';
-      const lower = view.lower[i]!;
-      const features = learn ? staticFeatures(doc, s, i) : [];
-      if (!learn) {
-        scores.set(scoresOfWord(s, i));
-        pushContextFeatures(features, doc, s, i);
-      } else scores.fill(0);
-      pushHistoryFeatures(features, lower, view.shapes[i]!, prev, prev2, lastTypeOf.get(lower) ?? '-');
-      weights.addScores(features, scores);
-      const allowedAfter = (i > 0 ? tags[i - 1]! : 0) * LABEL_COUNT;
-      let best = 0;
-      for (let k = 1; k < LABEL_COUNT; k++) if (ALLOWED[allowedAfter + k] && scores[k]! > scores[best]!) best = k;
-      const goldLabel = gold?.[s]?.[i];
-      if (learn && goldLabel !== undefined) learn(features, goldLabel, best);
-      tags.push(best);
-      if (best !== 0) lastTypeOf.set(lower, TYPES[best]!);
+      const docLabel = lastTypeOf.get(view.lower[i]!) ?? '-';
+      scoreWord(doc, s, i, docLabel, scores, features);
     }
+    const tags = viterbi(scores);
+    const gold = training?.gold[s];
+    if (training && gold) learnSentence(training.learner, features, gold, tags);
+    tags.forEach((tag, i) => {
+      if (tag !== 0) lastTypeOf.set(view.lower[i]!, TYPES[tag]!);
+    });
     return tags;
+  });
+}
+
+/** Writes the scores of word i of sentence s into `scores` (and, while training, its features into `features`). */
+type WordScorer = (doc: DocumentContext, s: number, i: number, docLabel: string, scores: SentenceScores, features: WordFeatures[]) => void;
+
+/**
+ * At inference: the features of the word's form are the same wherever the word stands, and its
+ * transitions depend on its shape only, so they are scored once per distinct word and shape;
+ * only the word's context is scored per token.
+ */
+function cachedScorer(weights: Weights): WordScorer {
+  const byWord = new Map<string, Float64Array>();
+  const byShape = new Map<string, Float64Array>();
+  return (doc, s, i, docLabel, scores) => {
+    const view = doc.sentences[s]!;
+    const word = view.words[i]!;
+    const shape = view.shapes[i]!;
+    let emission = byWord.get(word);
+    if (!emission) {
+      emission = new Float64Array(LABEL_COUNT);
+      weights.addScores(wordFeatures(doc, s, i), emission);
+      byWord.set(word, emission);
+    }
+    let transitions = byShape.get(shape);
+    if (!transitions) {
+      transitions = new Float64Array(TRANSITIONS);
+      for (let prev = 0; prev <= START; prev++) weights.addScores(transitionFeatures(PREVIOUS[prev]!, shape), transitions, prev * LABEL_COUNT);
+      byShape.set(shape, transitions);
+    }
+    scores.emissions.set(emission, i * LABEL_COUNT);
+    const context: number[] = [];
+    pushContextFeatures(context, doc, s, i);
+    pushDocLabelFeatures(context, shape, docLabel);
+    weights.addScores(context, scores.emissions, i * LABEL_COUNT);
+    scores.transitions.push(transitions);
+  };
+}
+
+/** While training: every score afresh (the weights change), keeping the features for the update. */
+function scoreWithFeatures(weights: Weights): WordScorer {
+  return (doc, s, i, docLabel, scores, features) => {
+    const view = doc.sentences[s]!;
+    const emission = staticFeatures(doc, s, i);
+    pushDocLabelFeatures(emission, view.shapes[i]!, docLabel);
+    weights.addScores(emission, scores.emissions, i * LABEL_COUNT);
+    const transitionScores = new Float64Array(TRANSITIONS);
+    const transitions: number[][] = [];
+    for (let prev = i === 0 ? START : 0; prev <= (i === 0 ? START : START - 1); prev++) {
+      transitions[prev] = transitionFeatures(PREVIOUS[prev]!, view.shapes[i]!);
+      weights.addScores(transitions[prev]!, transitionScores, prev * LABEL_COUNT);
+    }
+    scores.transitions.push(transitionScores);
+    features.push({ emission, transitions });
+  };
+}
+
+/** The best-scoring label sequence that keeps to ALLOWED (Viterbi; ties go to the lower label). */
+export function viterbi({ emissions, transitions: transitionsOf }: SentenceScores): number[] {
+  const n = transitionsOf.length;
+  if (n === 0) return [];
+  const best = new Float64Array(n * LABEL_COUNT);
+  const back = new Uint8Array(n * LABEL_COUNT);
+  const first = transitionsOf[0]!;
+  for (let k = 0; k < LABEL_COUNT; k++) {
+    best[k] = ALLOWED[START * LABEL_COUNT + k] ? emissions[k]! + first[START * LABEL_COUNT + k]! : -Infinity;
+  }
+  for (let i = 1; i < n; i++) {
+    const transitions = transitionsOf[i]!;
+    const before = (i - 1) * LABEL_COUNT;
+    for (let k = 0; k < LABEL_COUNT; k++) {
+      let top = -Infinity;
+      let from = 0;
+      for (const prev of ALLOWED_BEFORE[k]!) {
+        const score = best[before + prev]! + transitions[prev * LABEL_COUNT + k]!;
+        if (score > top) {
+          top = score;
+          from = prev;
+        }
+      }
+      best[i * LABEL_COUNT + k] = top + emissions[i * LABEL_COUNT + k]!;
+      back[i * LABEL_COUNT + k] = from;
+    }
+  }
+  const tags = new Array<number>(n);
+  let last = 0;
+  for (let k = 1; k < LABEL_COUNT; k++) if (best[(n - 1) * LABEL_COUNT + k]! > best[(n - 1) * LABEL_COUNT + last]!) last = k;
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = last;
+    last = back[i * LABEL_COUNT + last]!;
+  }
+  return tags;
+}
+
+/** The structured perceptron update: towards the gold path, away from the predicted one where they differ. */
+function learnSentence(learner: Learner, features: WordFeatures[], gold: number[], predicted: number[]): void {
+  features.forEach(({ emission, transitions }, i) => {
+    const g = gold[i]!;
+    const p = predicted[i]!;
+    const gPrev = i === 0 ? START : gold[i - 1]!;
+    const pPrev = i === 0 ? START : predicted[i - 1]!;
+    if (g !== p) {
+      learner.add(emission, g, 1);
+      learner.add(emission, p, -1);
+    }
+    if (g !== p || gPrev !== pPrev) {
+      learner.add(transitions[gPrev]!, g, 1);
+      learner.add(transitions[pPrev]!, p, -1);
+    }
+    learner.tick();
   });
 }
 
@@ -83,32 +216,29 @@ export function tagDocument(
  * The weights being trained: a growable table with Daumé's averaging trick (keep the sum of
  * c * update, subtract it divided by the step count at the end) so averaging costs nothing per step.
  */
-export class TrainableWeights implements Weights {
+export class TrainableWeights implements Weights, Learner {
   private rows = new Map<number, number>();
   private w = new Float64Array(1 << 16);
   private u = new Float64Array(1 << 16);
   private step = 1;
 
-  addScores(features: number[], scores: Float64Array): void {
+  addScores(features: number[], scores: Float64Array, offset = 0): void {
     for (const f of features) {
       const row = this.rows.get(f);
       if (row === undefined) continue;
       const base = row * LABEL_COUNT;
-      for (let k = 0; k < LABEL_COUNT; k++) scores[k]! += this.w[base + k]!;
+      for (let k = 0; k < LABEL_COUNT; k++) scores[offset + k]! += this.w[base + k]!;
     }
   }
 
-  update(features: number[], gold: number, predicted: number): void {
+  add(features: number[], label: number, delta: number): void {
     for (const f of features) {
-      const base = this.rowOf(f) * LABEL_COUNT;
-      this.w[base + gold]! += 1;
-      this.w[base + predicted]! -= 1;
-      this.u[base + gold]! += this.step;
-      this.u[base + predicted]! -= this.step;
+      const i = this.rowOf(f) * LABEL_COUNT + label;
+      this.w[i]! += delta;
+      this.u[i]! += delta * this.step;
     }
   }
 
-  /** Counts one training token (the clock of the averaging). */
   tick(): void {
     this.step++;
   }
