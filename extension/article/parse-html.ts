@@ -1,7 +1,9 @@
 import { DOMParser } from 'linkedom';
 
 /**
- * Parses a saved page into a Document for `findArticle` in Node (the CLI, the eval scripts).
+ * Parses a page's HTML into a Document for `findArticle` off the page: in Node (the CLI, the eval
+ * scripts) and in the extension's background, on the snapshot a content script sends. linkedom
+ * is plain JavaScript, so it runs in an MV3 service worker, which has no DOMParser.
  *
  * linkedom, not happy-dom: on the 26 dev pages Readability finds the same article text in
  * both, and parse + clone + Readability take 1.7 s in all with linkedom against 7.7 s with
