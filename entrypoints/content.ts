@@ -16,6 +16,8 @@ import {
 } from '../extension/messages';
 import { loadSettings, SETTINGS_KEY } from '../extension/settings/settings';
 import { HOST_TAG } from '../extension/ui/gloss-host';
+// Listed in the manifest's content_scripts.css: the browser applies it before the page is styled.
+import '../extension/ui/highlights.css';
 
 /** Thin adapter: Gloss's page code with the browser's storage and messaging plugged in. */
 export default defineContentScript({

@@ -8,7 +8,7 @@
  *   data-gloss-popover id of the entity whose popover is open (absent when none)
  *   data-gloss-error   the error message (state error)
  */
-import { PAGE_CSS, SHADOW_CSS } from './styles';
+import { SHADOW_CSS } from './styles';
 
 export const HOST_TAG = 'gloss-host';
 
@@ -36,12 +36,6 @@ export function createGlossHost(doc: Document, signal: AbortSignal): GlossHost {
   doc.querySelector(HOST_TAG)?.remove(); // one left behind by an invalidated earlier instance
   const element = doc.createElement(HOST_TAG);
   element.setAttribute('style', HOST_STYLE);
-  // A <style> in the host's light DOM is not rendered but applies to the whole document: the
-  // `::highlight()` colours, without touching the page's own <head>.
-  const pageStyle = doc.createElement('style');
-  pageStyle.textContent = PAGE_CSS;
-  element.append(pageStyle);
-
   const shadow = element.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = SHADOW_CSS;

@@ -1,4 +1,4 @@
-/** Gloss's CSS: one sheet for the page (highlight colours only) and one inside the shadow root. */
+/** Gloss's CSS inside its shadow root (the page's highlight colours are in highlights.css). */
 import type { EntityType } from '../analysis/types';
 
 /** Highlight names registered in `CSS.highlights`, one per entity kind, plus focus and flash. */
@@ -11,25 +11,13 @@ export const HIGHLIGHT_NAME: Record<EntityType, string> = {
 export const FOCUS_HIGHLIGHT = 'gloss-focus';
 export const FLASH_HIGHLIGHT = 'gloss-flash';
 
+/** The kinds' colours (highlights.css paints the page's marks in the same ones). */
 const COLOURS: Record<EntityType, string> = {
   PER: '59, 130, 246',
   ORG: '168, 85, 247',
   LOC: '16, 185, 129',
   MISC: '245, 158, 11',
 };
-
-/**
- * Page-level rules: `::highlight()` only paints colours and decorations, so marking never moves
- * a glyph. The same colours serve the overlay boxes of the fallback (inside the shadow root).
- */
-export const PAGE_CSS = [
-  ...(Object.keys(HIGHLIGHT_NAME) as EntityType[]).map(
-    (type) =>
-      `::highlight(${HIGHLIGHT_NAME[type]}) { background-color: rgba(${COLOURS[type]}, 0.14); text-decoration: underline 2px rgba(${COLOURS[type]}, 0.7); text-underline-offset: 3px; }`,
-  ),
-  `::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgba(250, 204, 21, 0.55); color: #111; }`,
-  `::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(250, 204, 21, 0.85); color: #111; }`,
-].join('\n');
 
 export const SHADOW_CSS = `
 :host { all: initial; }
