@@ -39,6 +39,11 @@ describe('findEntities', () => {
     expect(entities[0]!.name).toBe('Justin Trudeau');
   });
 
+  it('takes a place described as one for a place, whatever the tagger said', () => {
+    const port = findEntities('Talks went on in Odrava, a fishing port on the Baltic.', splitSentences('Talks went on in Odrava, a fishing port on the Baltic.'));
+    expect(port.find(e => e.name === 'Odrava')?.type).toBe('LOC');
+  });
+
   it('does not list demonyms', () => {
     expect(entities.some(e => e.name === 'Canadian')).toBe(false);
     expect(isDemonym('Canadian')).toBe(true);

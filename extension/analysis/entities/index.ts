@@ -5,7 +5,7 @@ import { joinFragments } from './join';
 import { isAcronym, nameKey, TITLE_WORDS } from './names';
 import { recognizeMentions } from './recognize';
 import { agreeOnTypes, refineMentions } from './refine';
-import { findRole } from './roles';
+import { describesPlace, findRole } from './roles';
 import type { Weights } from './tagger';
 
 /** A mention with where it sits in the sentences. */
@@ -55,12 +55,14 @@ function toEntity(cluster: Cluster, id: string, text: string, located: Located[]
   const name = cluster.head.text;
   const where = cluster.mentions.map(m => located.find(l => l.mention === m)!);
   const forms = [...cluster.mentions.map(m => m.text), ...where.flatMap(titledForm)];
+  const role = where.map(l => roleAround(l, text, located)).find(role => role !== null) ?? null;
   return {
     id,
     name,
-    type: clusterType(cluster),
+    // The article's own description outranks the tagger: "Mariupol, a strategic port city" is a place.
+    type: role && describesPlace(role) ? 'LOC' : clusterType(cluster),
     aliases: [...new Set(forms)].filter(form => form !== name),
-    role: where.map(l => roleAround(l, text, located)).find(role => role !== null) ?? null,
+    role,
     mentions: cluster.mentions.map(({ start, end }) => ({ start, end })),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../text/tokenize';
-import { findRole } from './roles';
+import { describesPlace, findRole } from './roles';
 
 /** The role around `name` in `text`, with `others` as the other names of the sentence. */
 function roleOf(text: string, name: string, others: string[] = []): string | null {
@@ -53,5 +53,14 @@ describe('roles', () => {
   it('gives none when the words around are not a role', () => {
     expect(roleOf('Ivo Brandt, who arrived late, spoke.', 'Ivo Brandt')).toBeNull();
     expect(roleOf('Yesterday Ivo Brandt spoke.', 'Ivo Brandt')).toBeNull();
+  });
+});
+
+describe('describesPlace', () => {
+  it('reads the head noun of the description, before its complements', () => {
+    expect(describesPlace('strategic port city on the Sea of Azov')).toBe(true);
+    expect(describesPlace('small village about four kilometers east of Kharkiv')).toBe(true);
+    expect(describesPlace('head of the city council')).toBe(false);
+    expect(describesPlace('Kremlin spokesman')).toBe(false);
   });
 });

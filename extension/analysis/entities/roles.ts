@@ -139,3 +139,20 @@ function phraseFrom(tokens: Token[], start: number): [number, number] | null {
   if (!core.some(isRoleNoun)) return null;
   return [start, end];
 }
+
+/** Head nouns of a description that make its subject a place ("a strategic port city on the Sea of Azov"). */
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'port', 'country', 'capital', 'region', 'province', 'district', 'island', 'enclave', 'territory', 'suburb', 'municipality', 'oblast']);
+/** Words that end a description's head noun phrase: a complement, a measure or a clause starts. */
+const COMPLEMENT_START = new Set(['of', 'on', 'in', 'at', 'near', 'by', 'for', 'with', 'from', 'that', 'which', 'where', 'who', 'and', 'about', 'some', 'around', 'nearly', 'located', 'situated', 'north', 'south', 'east', 'west']);
+
+/**
+ * Whether a role describes its subject as a place: the description's head noun (its last word
+ * before any complement) is a place noun. "strategic port city on the Sea of Azov" does;
+ * "head of the city council" does not (its head is "head").
+ */
+export function describesPlace(role: string): boolean {
+  const words = role.toLowerCase().split(/\s+/);
+  const end = words.findIndex((w, i) => i > 0 && (COMPLEMENT_START.has(w) || /^\d/.test(w)));
+  const head = words[(end > 0 ? end : words.length) - 1]?.replace(/[^\p{L}]/gu, '');
+  return head !== undefined && PLACE_NOUNS.has(head);
+}

@@ -29,11 +29,10 @@ const BEARING_OF = /\b(?:north|south|east|west|northeast|northwest|southeast|sou
 const NOT_LOCATIVE = /\b(?:by|to|for|with|against|than|that|which|who|and|but)\b/i;
 const GENERIC_PLACES = new Set(['city', 'town', 'village', 'country', 'region', 'area', 'port', 'capital', 'state', 'province', 'nation', 'territory', 'enclave']);
 
-/** A place: typed LOC, or described as one ("strategic port city") when the recogniser typed it otherwise. */
+/** A place (the entity stage already types a thing the article describes as a place as LOC). */
 function isPlaceLike(e: Entity): boolean {
-  return e.type === 'LOC' || (!!e.role && PLACE_ROLE.test(e.role));
+  return e.type === 'LOC';
 }
-const PLACE_ROLE = /\b(?:city|town|village|port|country|region|capital|province|district|island|enclave)\b/i;
 
 /**
  * Decides what each figure is about. References of a sentence are computed once and cached, so
