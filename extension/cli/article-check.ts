@@ -1,7 +1,7 @@
 /**
  * Runs findArticle over the dev pages and compares the text with the annotators' article text.
  * Reads ../shared/data/pages/dev (the team's shared data; not in a user's clone: exits quietly
- * without it). Usage: npx tsx extension/article/dev-check.ts [--verbose]
+ * without it). Usage: npx tsx extension/cli/article-check.ts [--verbose]
  *
  * recall: share of gold-text.txt (or expected.txt) paragraphs found in our text;
  * precision: share of our blocks found in the gold text.
@@ -12,11 +12,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { findArticle } from './find-article';
-import { parseHtml } from './parse-html';
-import type { FoundArticle } from './types';
+import { findArticle } from '../article/find-article';
+import { parseHtml } from '../article/parse-html';
+import type { FoundArticle } from '../article/types';
+import { sharedDir } from './shared-data';
 
-const DEV = join(import.meta.dirname, '../../../shared/data/pages/dev');
+const DEV = join(sharedDir() ?? '(no shared folder)', 'data/pages/dev');
 const verbose = process.argv.includes('--verbose');
 const checkRanges = process.argv.includes('--ranges');
 

@@ -8,21 +8,22 @@
  *              map maps to the same node and offset (the background's findArticle runs here in Node
  *              on linkedom, as in the extension)
  *   in-page    findArticle itself on the page's main thread, as the content script ran it before
- * Usage: npx tsx extension/article/browser-timing.ts   (CHROMIUM=/path overrides the browser)
+ * Usage: npx tsx extension/cli/article-timing.ts   (CHROMIUM=/path overrides the browser)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import type { TextAnchor } from './anchors';
-import { findAnchoredArticle } from './snapshot';
+import type { TextAnchor } from '../article/anchors';
+import { findAnchoredArticle } from '../article/snapshot';
+import { sharedDir } from './shared-data';
 
-const DEV = join(import.meta.dirname, '../../../shared/data/pages/dev');
+const DEV = join(sharedDir() ?? '(no shared folder)', 'data/pages/dev');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 const ENTRY = `
-import { anchoredMap } from './anchors';
-import { findArticle } from './find-article';
+import { anchoredMap } from '../article/anchors';
+import { findArticle } from '../article/find-article';
 globalThis.glossSnapshot = () => {
   const t0 = performance.now();
   const html = document.documentElement.outerHTML;
