@@ -4,7 +4,8 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockRemoteRequests, CHROME_BUILD, launchChromium, REPO_ROOT, TEST_OUTPUT, type ChromiumSession } from '../support/browsers';
 import { watchExtensionErrors } from '../support/extension-errors';
-import { chromiumPopover, GLOSS_HOST, glossOutcome, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR, KEYS, openEntityByKeyboard } from '../support/gloss-page';
+import { chromiumPopover, GLOSS_HOST, glossOutcome, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR,
+  MARIUPOL_KIND, KEYS, openEntityByKeyboard } from '../support/gloss-page';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
 describe(`Gloss in Chromium (${CHROME_BUILD})`, () => {
@@ -49,6 +50,7 @@ describe(`Gloss in Chromium (${CHROME_BUILD})`, () => {
     const popover = (await chromiumPopover(page, cdp))!;
     expect(popover.text).toContain(MARIUPOL_FIGURE);
     expect(popover.text).toMatch(MARIUPOL_MAYOR);
+    expect(popover.text).toContain(MARIUPOL_KIND);
   });
 
   it('closes the popover on Escape', async () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_BUILD, launchFirefoxWithGloss, REPO_ROOT, TEST_OUTPUT } from '../support/browsers';
-import { firefoxPopover, GLOSS_HOST, glossOutcome, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR, KEYS, openEntityByKeyboard } from '../support/gloss-page';
+import { firefoxPopover, GLOSS_HOST, glossOutcome, locateWord, MARIUPOL_FIGURE, MARIUPOL_MAYOR,
+  MARIUPOL_KIND, KEYS, openEntityByKeyboard } from '../support/gloss-page';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
 /** Puppeteer presses keys one at a time: "Alt+Shift+KeyG" is held modifiers around the key. */
@@ -52,6 +53,7 @@ describe(`Gloss in Firefox ESR (${FIREFOX_BUILD})`, () => {
     const popover = (await firefoxPopover(page))!;
     expect(popover.text).toContain(MARIUPOL_FIGURE);
     expect(popover.text).toMatch(MARIUPOL_MAYOR);
+    expect(popover.text).toContain(MARIUPOL_KIND);
   });
 
   it('closes the popover on Escape', async () => {

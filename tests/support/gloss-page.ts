@@ -125,6 +125,8 @@ export const KEYS = { focusMode: 'Alt+Shift+KeyG', nextName: 'Tab', openPopover:
 /** What the seed article's "Mariupol" popover must show: its figure and who states it. */
 export const MARIUPOL_FIGURE = '160,000';
 export const MARIUPOL_MAYOR = /Bo[iï]t?chenko/;
+/** The kind the popover gives Mariupol (product.md: "a place"). */
+export const MARIUPOL_KIND = 'Place';
 
 /** What the tests need from a browser driver (Playwright or Puppeteer) to use the keyboard path. */
 export interface KeyboardDriver {
