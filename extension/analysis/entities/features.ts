@@ -66,6 +66,9 @@ interface SentenceView {
   words: string[]; // normalised
   lower: string[];
   shapes: string[];
+  capitalized: boolean[];
+  /** Each word's place in its run of capitalised words (see `capitalizedRun`). */
+  runs: string[];
   /** Most words capitalised: a title-case or ALL-CAPS headline, where case says little. */
   headline: boolean;
 }
@@ -80,36 +83,69 @@ export interface DocumentContext {
   lowercase: Set<string>;
 }
 
+/** What the features need of a token's text, the same wherever it stands. */
+interface WordForm {
+  word: string; // normalised
+  lower: string;
+  shape: string;
+  capitalized: boolean;
+  allCaps: boolean;
+  lowerWord: boolean;
+  /** Starts with a letter and is longer than 3: counts towards a headline. */
+  headlineWord: boolean;
+}
+
 export function documentContext(sentences: Pick<Sentence, 'tokens'>[]): DocumentContext {
-  const views = sentences.map(sentenceView);
+  // Most tokens repeat within an article: their forms (several Unicode regular expressions each) are worked out once.
+  const forms = new Map<string, WordForm>();
+  const formOf = (text: string): WordForm => {
+    let form = forms.get(text);
+    if (!form) forms.set(text, (form = wordForm(text)));
+    return form;
+  };
   const capitalizedMidSentence = new Set<string>();
   const lowercase = new Set<string>();
-  for (const view of views) {
-    view.words.forEach((word, i) => {
-      const lower = view.lower[i]!;
-      if (isLowerWord(word)) lowercase.add(lower);
-      else if (i > 0 && !view.headline && isCapitalized(word) && !isAllCaps(word) && !/^["'(]$/.test(view.words[i - 1]!)) {
-        capitalizedMidSentence.add(lower);
+  const views = sentences.map(sentence => {
+    const tokenForms = sentence.tokens.map(t => formOf(t.text));
+    const view = sentenceView(tokenForms);
+    tokenForms.forEach((form, i) => {
+      if (form.lowerWord) lowercase.add(form.lower);
+      else if (i > 0 && !view.headline && form.capitalized && !form.allCaps && !/^["'(]$/.test(view.words[i - 1]!)) {
+        capitalizedMidSentence.add(form.lower);
       }
     });
-  }
+    return view;
+  });
   return { sentences: views, capitalizedMidSentence, lowercase };
 }
 
 // British style drops the full stop of these titles; the training text (Reuters) writes it.
 const DOTTED_TITLES = new Map([['Mr', 'Mr.'], ['Mrs', 'Mrs.'], ['Ms', 'Ms.'], ['Dr', 'Dr.'], ['St', 'St.']]);
 
-function sentenceView(sentence: Pick<Sentence, 'tokens'>): SentenceView {
-  const words = sentence.tokens.map(t => {
-    const word = normalizeWord(t.text);
-    return DOTTED_TITLES.get(word) ?? word;
-  });
-  const alphabetic = words.filter(w => /^\p{L}/u.test(w) && w.length > 3);
-  const capitalized = alphabetic.filter(isCapitalized).length;
+function wordForm(text: string): WordForm {
+  const normalized = normalizeWord(text);
+  const word = DOTTED_TITLES.get(normalized) ?? normalized;
   return {
-    words,
-    lower: words.map(w => w.toLowerCase()),
-    shapes: words.map(wordShape),
+    word,
+    lower: word.toLowerCase(),
+    shape: wordShape(word),
+    capitalized: isCapitalized(word),
+    allCaps: isAllCaps(word),
+    lowerWord: isLowerWord(word),
+    headlineWord: /^\p{L}/u.test(word) && word.length > 3,
+  };
+}
+
+function sentenceView(forms: WordForm[]): SentenceView {
+  const alphabetic = forms.filter(f => f.headlineWord);
+  const capitalized = alphabetic.filter(f => f.capitalized).length;
+  const capitals = forms.map(f => f.capitalized);
+  return {
+    words: forms.map(f => f.word),
+    lower: forms.map(f => f.lower),
+    shapes: forms.map(f => f.shape),
+    capitalized: capitals,
+    runs: capitalizedRuns(capitals),
     headline: alphabetic.length >= 3 && capitalized / alphabetic.length > 0.75,
   };
 }
@@ -181,7 +217,7 @@ export function wordFeatures(doc: DocumentContext, s: number, i: number): number
     hashOn(F.s[3]!, lower, Math.max(0, n - 4)) >>> 0,
     value(F.len, LENGTHS[Math.min(word.length, 8)]!),
   ];
-  if (isCapitalized(word)) f.push(value(F.doc, seenElsewhere(doc, lower)));
+  if (v.capitalized[i]) f.push(value(F.doc, seenElsewhere(doc, lower)));
   const gaz = inGazetteer(lower);
   if (gaz) f.push(value(F.gaz, gaz), pair(F.gazSh, gaz, shape));
   return f;
@@ -195,7 +231,6 @@ function at(k: number, arr: string[]): string {
 /** Adds to `f` the features of the word's neighbours and place in the sentence. */
 export function pushContextFeatures(f: number[], doc: DocumentContext, s: number, i: number): void {
   const v = doc.sentences[s]!;
-  const word = v.words[i]!;
   const lower = v.lower[i]!;
   const shape = v.shapes[i]!;
   const lm1 = at(i - 1, v.lower);
@@ -217,28 +252,43 @@ export function pushContextFeatures(f: number[], doc: DocumentContext, s: number
     pair(F.shp1shp2, shp1, at(i + 2, v.shapes)),
     value(F.wp1, at(i + 1, v.words)),
     value(F.wm1, at(i - 1, v.words)),
-    value(F.run, capitalizedRun(v.words, i)),
+    value(F.run, v.runs[i]!),
   );
   if (i === 0) f.push(value(F.firstSh, shape));
   if (v.headline) f.push(value(F.hlSh, shape), value(F.hlL, lower));
-  if (isCapitalized(word)) f.push(value(F.docFirst, seenElsewhere(doc, lower) + (i === 0 || v.headline ? '1' : '0')));
+  if (v.capitalized[i]) f.push(hashOn(hashOn(F.docFirst, seenElsewhere(doc, lower)), i === 0 || v.headline ? '1' : '0') >>> 0);
 }
+
+const SEEN = ['', 'l', 'C', 'Cl'];
 
 /** "C" if the document writes the word capitalised mid-sentence, "l" if in lower case, both or neither. */
 function seenElsewhere(doc: DocumentContext, lower: string): string {
-  return (doc.capitalizedMidSentence.has(lower) ? 'C' : '') + (doc.lowercase.has(lower) ? 'l' : '');
+  return SEEN[(doc.capitalizedMidSentence.has(lower) ? 2 : 0) + (doc.lowercase.has(lower) ? 1 : 0)]!;
 }
 
 const LENGTHS = ['0', '1', '2', '3', '4', '5', '6', '7', '8'];
 
-/** Where the word sits in a run of capitalised words: "2/3" is the second of three (capped at 4). */
-function capitalizedRun(words: string[], i: number): string {
-  if (!isCapitalized(words[i]!)) return '-';
-  let first = i;
-  let last = i;
-  while (first > 0 && isCapitalized(words[first - 1]!)) first--;
-  while (last + 1 < words.length && isCapitalized(words[last + 1]!)) last++;
-  return `${Math.min(i - first + 1, 4)}/${Math.min(last - first + 1, 4)}`;
+/** "p/n" for p, n in 1..4: the names of places in a run, built once. */
+const RUN_PLACES = [1, 2, 3, 4].map(p => [1, 2, 3, 4].map(n => `${p}/${n}`));
+
+/**
+ * Where each word sits in a run of capitalised words: "2/3" is the second of three (both capped
+ * at 4), "-" for a word not capitalised. One pass over the sentence.
+ */
+function capitalizedRuns(capitalized: boolean[]): string[] {
+  const runs = new Array<string>(capitalized.length);
+  for (let first = 0; first < capitalized.length; ) {
+    if (!capitalized[first]) {
+      runs[first++] = '-';
+      continue;
+    }
+    let end = first;
+    while (end < capitalized.length && capitalized[end]) end++;
+    const length = Math.min(end - first, 4);
+    for (let i = first; i < end; i++) runs[i] = RUN_PLACES[Math.min(i - first + 1, 4) - 1]![length - 1]!;
+    first = end;
+  }
+  return runs;
 }
 
 const H = {

@@ -107,12 +107,29 @@ type WordScorer = (doc: DocumentContext, s: number, i: number, docLabel: string,
 
 /**
  * At inference: the features of the word's form are the same wherever the word stands, and its
- * transitions depend on its shape only, so they are scored once per distinct word and shape;
- * only the word's context is scored per token.
+ * transitions and "last tagged as" features depend on its shape (and that label) only, so they
+ * are scored once per distinct word and shape; only the word's context is scored per token.
+ * Adding cached sums instead of feature after feature gives the same scores to the last bit: each
+ * weight is an int8 times a float32 scale of at least 1/127 (see model.ts), a multiple of 2^-30,
+ * and sums of such numbers below 2^23 are exact in a float64.
  */
 function cachedScorer(weights: Weights): WordScorer {
   const byWord = new Map<string, Float64Array>();
   const byShape = new Map<string, Float64Array>();
+  const byShapeAndDocLabel = new Map<string, Map<string, Float64Array>>();
+  const context: number[] = []; // reused: one array for every token
+  const docLabelScores = (shape: string, docLabel: string): Float64Array => {
+    let byDocLabel = byShapeAndDocLabel.get(shape);
+    if (!byDocLabel) byShapeAndDocLabel.set(shape, (byDocLabel = new Map()));
+    let scores = byDocLabel.get(docLabel);
+    if (!scores) {
+      const features: number[] = [];
+      pushDocLabelFeatures(features, shape, docLabel);
+      weights.addScores(features, (scores = new Float64Array(LABEL_COUNT)));
+      byDocLabel.set(docLabel, scores);
+    }
+    return scores;
+  };
   return (doc, s, i, docLabel, scores) => {
     const view = doc.sentences[s]!;
     const word = view.words[i]!;
@@ -129,11 +146,12 @@ function cachedScorer(weights: Weights): WordScorer {
       for (let prev = 0; prev <= START; prev++) weights.addScores(transitionFeatures(PREVIOUS[prev]!, shape), transitions, prev * LABEL_COUNT);
       byShape.set(shape, transitions);
     }
-    scores.emissions.set(emission, i * LABEL_COUNT);
-    const context: number[] = [];
+    const offset = i * LABEL_COUNT;
+    const docLabelScore = docLabelScores(shape, docLabel);
+    for (let k = 0; k < LABEL_COUNT; k++) scores.emissions[offset + k] = emission[k]! + docLabelScore[k]!;
+    context.length = 0;
     pushContextFeatures(context, doc, s, i);
-    pushDocLabelFeatures(context, shape, docLabel);
-    weights.addScores(context, scores.emissions, i * LABEL_COUNT);
+    weights.addScores(context, scores.emissions, offset);
     scores.transitions.push(transitions);
   };
 }
