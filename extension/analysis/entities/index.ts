@@ -1,7 +1,9 @@
 import type { Entity, Mention, Sentence } from '../types';
 import { clusterMentions, clusterType, type Cluster } from './coref';
 import { defaultWeights } from './default-model';
+import { documentContext } from './features';
 import { joinFragments } from './join';
+import { sentenceIndexOf } from './locate';
 import { isAcronym, nameKey, TITLE_WORDS } from './names';
 import { recognizeMentions } from './recognize';
 import { agreeOnTypes, refineMentions } from './refine';
@@ -18,20 +20,34 @@ interface Located {
 
 /** Finds the named entities of an English text, merged into one record per real-world thing. */
 export function findEntities(text: string, sentences: Sentence[], weights: Weights = defaultWeights()): Entity[] {
-  const mentions = refineMentions(text, sentences, joinFragments(text, sentences, recognizeMentions(text, sentences, weights)));
+  const doc = documentContext(sentences); // the tagger's and the clean-up's view of the words, built once
+  const mentions = refineMentions(text, sentences, joinFragments(text, sentences, recognizeMentions(text, sentences, weights, doc)), doc);
   const located = locate(agreeOnTypes(mentions), sentences);
   const clusters = clusterMentions(located.map(l => l.mention), bracketedAcronyms(located));
-  return clusters.map((cluster, i) => toEntity(cluster, `e${i + 1}`, text, located));
+  const where = new Map(located.map(l => [l.mention, l]));
+  const inSentence = bySentence(located);
+  return clusters.map((cluster, i) => toEntity(cluster, `e${i + 1}`, text, where, inSentence));
 }
 
 function locate(mentions: Mention[], sentences: Sentence[]): Located[] {
   return mentions.flatMap(mention => {
-    const sentence = sentences.find(s => s.start <= mention.start && mention.end <= s.end);
+    const sentence = sentences[sentenceIndexOf(sentences, mention)];
     if (!sentence) return [];
     const first = sentence.tokens.findIndex(t => t.start === mention.start);
     const last = sentence.tokens.findIndex(t => t.end === mention.end);
     return first >= 0 && last >= first ? [{ mention, sentence, first, last }] : [];
   });
+}
+
+/** The located mentions of each sentence, in text order (Map.groupBy needs Node 21). */
+function bySentence(located: Located[]): Map<Sentence, Located[]> {
+  const groups = new Map<Sentence, Located[]>();
+  for (const l of located) {
+    const group = groups.get(l.sentence);
+    if (group) group.push(l);
+    else groups.set(l.sentence, [l]);
+  }
+  return groups;
 }
 
 /** "the United Nations (UN)": every mention written "UN" abbreviates that mention. */
@@ -51,11 +67,11 @@ function bracketedAcronyms(located: Located[]): Map<Mention, Mention> {
   return acronymOf;
 }
 
-function toEntity(cluster: Cluster, id: string, text: string, located: Located[]): Entity {
+function toEntity(cluster: Cluster, id: string, text: string, where: Map<Mention, Located>, inSentence: Map<Sentence, Located[]>): Entity {
   const name = cluster.head.text;
-  const where = cluster.mentions.map(m => located.find(l => l.mention === m)!);
-  const forms = [...cluster.mentions.map(m => m.text), ...where.flatMap(titledForm)];
-  const role = where.map(l => roleAround(l, text, located)).find(role => role !== null) ?? null;
+  const located = cluster.mentions.map(m => where.get(m)!);
+  const forms = [...cluster.mentions.map(m => m.text), ...located.flatMap(titledForm)];
+  const role = located.map(l => roleAround(l, text, inSentence.get(l.sentence)!)).find(role => role !== null) ?? null;
   return {
     id,
     name,
@@ -74,8 +90,8 @@ function titledForm({ mention, sentence, first }: Located): string[] {
   return [`${title.text} ${mention.text}`];
 }
 
-function roleAround({ mention, sentence, first, last }: Located, text: string, located: Located[]): string | null {
-  const others = located.filter(l => l.sentence === sentence && l.mention !== mention);
+function roleAround({ mention, sentence, first, last }: Located, text: string, sameSentence: Located[]): string | null {
+  const others = sameSentence.filter(l => l.mention !== mention);
   const inName = (i: number) => others.some(o => o.first <= i && i <= o.last);
   return findRole(text, sentence.tokens, first, last, inName);
 }

@@ -1,5 +1,6 @@
 import type { EntityType, Mention, Sentence, Token } from '../types';
 import { isDemonym } from './demonyms';
+import { sentenceIndexOf } from './locate';
 import { normalizeWord } from './normalize';
 
 /**
@@ -76,7 +77,7 @@ export function joinFragments(text: string, sentences: Sentence[], mentions: Men
 }
 
 function toRun(sentences: Sentence[], m: Mention): Run[] {
-  const s = sentences.findIndex(x => x.start <= m.start && m.end <= x.end);
+  const s = sentenceIndexOf(sentences, m);
   if (s < 0) return [];
   const tokens = sentences[s]!.tokens;
   const first = tokens.findIndex(t => t.start === m.start);

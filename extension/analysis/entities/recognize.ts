@@ -1,9 +1,15 @@
 import type { EntityType, Mention, Sentence } from '../types';
+import { documentContext, type DocumentContext } from './features';
 import { LABELS, tagDocument, type Weights } from './tagger';
 
 /** Runs the tagger over the sentences and returns the entity mentions, in text order. */
-export function recognizeMentions(text: string, sentences: Sentence[], weights: Weights): Mention[] {
-  const tags = tagDocument(sentences, weights);
+export function recognizeMentions(
+  text: string,
+  sentences: Sentence[],
+  weights: Weights,
+  doc: DocumentContext = documentContext(sentences),
+): Mention[] {
+  const tags = tagDocument(sentences, weights, undefined, doc);
   const mentions: Mention[] = [];
   sentences.forEach((sentence, s) => {
     for (const [first, last, type] of labelRuns(tags[s]!)) {

@@ -1,7 +1,8 @@
 import type { EntityType, Mention, Sentence, Token } from '../types';
-import { documentContext } from './features';
+import { documentContext, type DocumentContext } from './features';
 import { isDemonym } from './demonyms';
 import { isGovernmentName } from './join';
+import { sentenceIndexOf } from './locate';
 import { TITLE_WORDS } from './names';
 import { normalizeWord } from './normalize';
 
@@ -10,14 +11,18 @@ import { normalizeWord } from './normalize';
  * otherwise: demonyms are not entities here ("Russian forces"), titles are not part of names,
  * and words of a Title-Case headline that the article writes in lower case are not names.
  */
-export function refineMentions(text: string, sentences: Sentence[], mentions: Mention[]): Mention[] {
-  const doc = documentContext(sentences);
+export function refineMentions(
+  text: string,
+  sentences: Sentence[],
+  mentions: Mention[],
+  doc: DocumentContext = documentContext(sentences),
+): Mention[] {
   const isCommonWord = (word: string) => {
     const lower = normalizeWord(word).toLowerCase();
     return doc.lowercase.has(lower) && !doc.capitalizedMidSentence.has(lower);
   };
   return mentions.flatMap(m => {
-    const s = sentences.findIndex(s => s.start <= m.start && m.end <= s.end);
+    const s = sentenceIndexOf(sentences, m);
     if (s < 0) return [];
     const tokens = sentences[s]!.tokens.filter(t => t.start >= m.start && t.end <= m.end);
     if (isGovernmentName(tokens)) return [m];
