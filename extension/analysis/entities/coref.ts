@@ -6,6 +6,8 @@ export interface Cluster {
   mentions: Mention[];
   /** The mention whose text names the entity. */
   head: Mention;
+  /** The head's canonical key, worked out once: every later mention is compared with it. */
+  headKey: string;
   keys: Set<string>;
 }
 
@@ -35,14 +37,15 @@ export function clusterMentions(mentions: Mention[], acronymOf: Map<Mention, Men
   const clusterOf = new Map<Mention, Cluster>();
   const fullestFirst = [...mentions].sort((a, b) => wordCount(b.text) - wordCount(a.text) || a.start - b.start);
   for (const mention of fullestFirst) {
+    const key = canonicalKey(mention.text);
     const expanded = acronymOf.get(mention);
-    const cluster = (expanded && clusterOf.get(expanded)) ?? findCluster(clusters, mention);
+    const cluster = (expanded && clusterOf.get(expanded)) ?? findCluster(clusters, mention, key);
     if (cluster) {
       cluster.mentions.push(mention);
-      cluster.keys.add(canonicalKey(mention.text));
+      cluster.keys.add(key);
       clusterOf.set(mention, cluster);
     } else {
-      const created = { mentions: [mention], head: mention, keys: new Set([canonicalKey(mention.text)]) };
+      const created = { mentions: [mention], head: mention, headKey: key, keys: new Set([key]) };
       clusters.push(created);
       clusterOf.set(mention, created);
     }
@@ -55,8 +58,7 @@ function wordCount(text: string): number {
   return text.split(/\s+/).length;
 }
 
-function findCluster(clusters: Cluster[], mention: Mention): Cluster | undefined {
-  const key = canonicalKey(mention.text);
+function findCluster(clusters: Cluster[], mention: Mention, key: string): Cluster | undefined {
   const same = clusters.find(c => c.keys.has(key));
   if (same) return same;
   const rules = [partOfPersonName, endOfLongerName, abbreviates, spelledAlike];
@@ -71,7 +73,7 @@ function findCluster(clusters: Cluster[], mention: Mention): Cluster | undefined
 /** "Zelensky" or "Volodymyr" alone for "Volodymyr Zelensky"; "Bin Laden" for "Osama bin Laden". */
 function partOfPersonName(mention: Mention, key: string, cluster: Cluster): boolean {
   if (cluster.head.type !== 'PER' || mention.type === 'LOC') return false;
-  const headKey = canonicalKey(cluster.head.text);
+  const headKey = cluster.headKey;
   const words = headKey.split(' ');
   if (words.length < 2) return false;
   // "Bashir" for "Omar al-Bashir": the surname without its joined particle
@@ -82,14 +84,14 @@ function partOfPersonName(mention: Mention, key: string, cluster: Cluster): bool
 /** "Intelligence Committee" for the "House Intelligence Committee": the name without its first words. */
 function endOfLongerName(mention: Mention, key: string, cluster: Cluster): boolean {
   if (mention.type !== 'ORG' || cluster.head.type !== 'ORG' || !key.includes(' ')) return false;
-  return canonicalKey(cluster.head.text).endsWith(' ' + key);
+  return cluster.headKey.endsWith(' ' + key);
 }
 
 function abbreviates(mention: Mention, key: string, cluster: Cluster): boolean {
   if (!isAcronym(mention.text) || cluster.head.type === 'PER') return false;
   const head = cluster.head.text;
   const expansion = KNOWN_ACRONYMS.get(key.replace(/\./g, ''));
-  if (expansion && canonicalKey(head) === expansion) return true;
+  if (expansion && cluster.headKey === expansion) return true;
   return wordCount(head) > 1 && initials(head) === mention.text.replace(/\./g, '');
 }
 

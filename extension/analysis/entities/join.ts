@@ -64,7 +64,7 @@ export function joinFragments(text: string, sentences: Sentence[], mentions: Men
     if (previous && previous.s === run.s && joinable(sentences[run.s]!.tokens, previous, run)) {
       previous.last = run.last;
       previous.type = run.type;
-    } else joined.push({ ...run });
+    } else joined.push({ s: run.s, first: run.first, last: run.last, type: run.type });
   }
   return joined.map(run => {
     const tokens = sentences[run.s]!.tokens;
