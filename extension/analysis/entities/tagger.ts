@@ -84,9 +84,12 @@ export function tagDocument(
   doc: DocumentContext = documentContext(sentences),
 ): number[][] {
   const lastTypeOf = new Map<string, string>(); // lower-cased word -> type it was last tagged with
-  const scoreWord = training ? scoreWithFeatures(weights) : cachedScorer(weights);
+  const scoreWord = training ? scoreWithFeatures(weights) : cachedScorer(weights, doc);
+  // One buffer for every sentence's emissions: allocating typed arrays is slow in V8.
+  const emissions = new Float64Array(Math.max(0, ...doc.sentences.map(view => view.words.length)) * LABEL_COUNT);
   return doc.sentences.map((view, s) => {
-    const scores: SentenceScores = { emissions: new Float64Array(view.words.length * LABEL_COUNT), transitions: [] };
+    emissions.fill(0, 0, view.words.length * LABEL_COUNT);
+    const scores: SentenceScores = { emissions, transitions: [] };
     const features: WordFeatures[] = [];
     for (let i = 0; i < view.words.length; i++) {
       const docLabel = lastTypeOf.get(view.lower[i]!) ?? '-';
@@ -113,8 +116,10 @@ type WordScorer = (doc: DocumentContext, s: number, i: number, docLabel: string,
  * weight is an int8 times a float32 scale of at least 1/127 (see model.ts), a multiple of 2^-30,
  * and sums of such numbers below 2^23 are exact in a float64.
  */
-function cachedScorer(weights: Weights): WordScorer {
-  const byWord = new Map<string, Float64Array>();
+function cachedScorer(weights: Weights, doc: DocumentContext): WordScorer {
+  // The scores of each distinct word at its offset in one buffer (at most one word per token).
+  const wordScores = new Float64Array(doc.sentences.reduce((n, view) => n + view.words.length, 0) * LABEL_COUNT);
+  const byWord = new Map<string, number>();
   const byShape = new Map<string, Float64Array>();
   const byShapeAndDocLabel = new Map<string, Map<string, Float64Array>>();
   const context: number[] = []; // reused: one array for every token
@@ -134,11 +139,11 @@ function cachedScorer(weights: Weights): WordScorer {
     const view = doc.sentences[s]!;
     const word = view.words[i]!;
     const shape = view.shapes[i]!;
-    let emission = byWord.get(word);
-    if (!emission) {
-      emission = new Float64Array(LABEL_COUNT);
-      weights.addScores(wordFeatures(doc, s, i), emission);
-      byWord.set(word, emission);
+    let wordOffset = byWord.get(word);
+    if (wordOffset === undefined) {
+      wordOffset = byWord.size * LABEL_COUNT;
+      weights.addScores(wordFeatures(doc, s, i), wordScores, wordOffset);
+      byWord.set(word, wordOffset);
     }
     let transitions = byShape.get(shape);
     if (!transitions) {
@@ -148,7 +153,7 @@ function cachedScorer(weights: Weights): WordScorer {
     }
     const offset = i * LABEL_COUNT;
     const docLabelScore = docLabelScores(shape, docLabel);
-    for (let k = 0; k < LABEL_COUNT; k++) scores.emissions[offset + k] = emission[k]! + docLabelScore[k]!;
+    for (let k = 0; k < LABEL_COUNT; k++) scores.emissions[offset + k] = wordScores[wordOffset + k]! + docLabelScore[k]!;
     context.length = 0;
     pushContextFeatures(context, doc, s, i);
     weights.addScores(context, scores.emissions, offset);
@@ -178,8 +183,7 @@ function scoreWithFeatures(weights: Weights): WordScorer {
 export function viterbi({ emissions, transitions: transitionsOf }: SentenceScores): number[] {
   const n = transitionsOf.length;
   if (n === 0) return [];
-  const best = new Float64Array(n * LABEL_COUNT);
-  const back = new Uint8Array(n * LABEL_COUNT);
+  const { best, back } = viterbiScratch(n);
   const first = transitionsOf[0]!;
   for (let k = 0; k < LABEL_COUNT; k++) {
     best[k] = ALLOWED[START * LABEL_COUNT + k] ? emissions[k]! + first[START * LABEL_COUNT + k]! : -Infinity;
@@ -209,6 +213,16 @@ export function viterbi({ emissions, transitions: transitionsOf }: SentenceScore
     last = back[i * LABEL_COUNT + last]!;
   }
   return tags;
+}
+
+/** Viterbi's tables, kept from one sentence to the next and grown as needed (allocating typed arrays is slow in V8). */
+let scratch = { best: new Float64Array(64 * LABEL_COUNT), back: new Uint8Array(64 * LABEL_COUNT) };
+
+function viterbiScratch(words: number): typeof scratch {
+  if (scratch.best.length < words * LABEL_COUNT) {
+    scratch = { best: new Float64Array(words * 2 * LABEL_COUNT), back: new Uint8Array(words * 2 * LABEL_COUNT) };
+  }
+  return scratch;
 }
 
 /** The structured perceptron update: towards the gold path, away from the predicted one where they differ. */
