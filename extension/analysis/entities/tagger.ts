@@ -54,8 +54,19 @@ const ALLOWED = Uint8Array.from({ length: TRANSITIONS }, (_, k) => {
   return !name.startsWith('I-') || (prev !== 'O' && prev.slice(2) === name.slice(2)) ? 1 : 0;
 });
 const TYPES = LABELS.map(label => label.slice(2));
-/** The labels that may precede each label (so the decoder's inner loop needs no check). */
-const ALLOWED_BEFORE = LABELS.map((_, label) => LABELS.map((__, prev) => prev).filter(prev => ALLOWED[prev * LABEL_COUNT + label]));
+/**
+ * The labels that may precede each label (so the decoder's inner loop needs no check), ascending,
+ * flat in a typed array: those of label k at ALLOWED_BEFORE[ALLOWED_FROM[k] .. ALLOWED_FROM[k + 1]).
+ */
+const { ALLOWED_BEFORE, ALLOWED_FROM } = (() => {
+  const before: number[] = [];
+  const from = [0];
+  for (let label = 0; label < LABEL_COUNT; label++) {
+    for (let prev = 0; prev < LABEL_COUNT; prev++) if (ALLOWED[prev * LABEL_COUNT + label]) before.push(prev);
+    from.push(before.length);
+  }
+  return { ALLOWED_BEFORE: Uint8Array.from(before), ALLOWED_FROM: Uint8Array.from(from) };
+})();
 
 /** The scores of a sentence's words: of each label, and of each label after each previous label. */
 export interface SentenceScores {
@@ -194,7 +205,8 @@ export function viterbi({ emissions, transitions: transitionsOf }: SentenceScore
     for (let k = 0; k < LABEL_COUNT; k++) {
       let top = -Infinity;
       let from = 0;
-      for (const prev of ALLOWED_BEFORE[k]!) {
+      for (let j = ALLOWED_FROM[k]!; j < ALLOWED_FROM[k + 1]!; j++) {
+        const prev = ALLOWED_BEFORE[j]!;
         const score = best[before + prev]! + transitions[prev * LABEL_COUNT + k]!;
         if (score > top) {
           top = score;
