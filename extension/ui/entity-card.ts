@@ -88,12 +88,14 @@ export function entityCard(analysis: Analysis, entityId: string): EntityCard | n
   };
 }
 
-function entityNames(entities: Entity[]): (id: string | null) => string | null {
+/** Looks up entity names by id. */
+export function entityNames(entities: Entity[]): (id: string | null) => string | null {
   const names = new Map(entities.map((entity) => [entity.id, entity.name]));
   return (id) => (id === null ? null : names.get(id) ?? null);
 }
 
-function statedBy(figure: Figure, nameOf: (id: string | null) => string | null): string {
+/** Who states a figure: the source entity's name, the words naming the source, or "the article". */
+export function statedBy(figure: Figure, nameOf: (id: string | null) => string | null): string {
   return nameOf(figure.source) ?? figure.sourceText ?? THE_ARTICLE;
 }
 

@@ -1,6 +1,6 @@
 /** The toolbar popup: what Gloss found on this page, and the switch for this site. */
 import type { Analysis, Entity, EntityType } from '../../analysis/types';
-import { type SourceStatements, statementsOf, THE_ARTICLE } from '../entity-card';
+import { entityNames, type SourceStatements, statedBy, statementsOf } from '../entity-card';
 import { webHref } from '../Popover';
 
 export interface PopupProps {
@@ -81,7 +81,7 @@ function byMentions(a: Entity, b: Entity): number {
 export function PopupApp(props: PopupProps) {
   const { site, siteOff, analysis, onShowEntity, onToggleSite, onOpenOptions } = props;
   const status = statusText(props);
-  const nameOf = (id: string | null) => analysis?.entities.find((entity) => entity.id === id)?.name ?? null;
+  const nameOf = entityNames(analysis?.entities ?? []);
   return (
     <main class="popup">
       <header>
@@ -118,7 +118,7 @@ export function PopupApp(props: PopupProps) {
                     ) : (
                       <span>{figure.text}</span>
                     )}{' '}
-                    <span class="stated-by">— {nameOf(figure.source) ?? figure.sourceText ?? THE_ARTICLE}</span>
+                    <span class="stated-by">— {statedBy(figure, nameOf)}</span>
                   </li>
                 ))}
               </ul>
