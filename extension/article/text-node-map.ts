@@ -1,3 +1,4 @@
+import { partitionPoint } from '../analysis/text/partition-point';
 import type { TextNodeMap, TextRun } from './types';
 
 /**
@@ -37,14 +38,8 @@ export function createTextNodeMap(nodes: readonly Node[], charNode: Int32Array, 
       const index = nodeIndex.get(node);
       if (index === undefined || firstChar[index]! < 0) return null;
       // Offsets grow along the node's stretch: the first character at or after `offset`.
-      let lo = firstChar[index]!;
-      let hi = lastChar[index]! + 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (charNode[mid] === index && charOffset[mid]! < offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
+      const first = firstChar[index]!;
+      return first + partitionPoint(lastChar[index]! + 1 - first, (k) => charNode[first + k] === index && charOffset[first + k]! < offset);
     },
     runs() {
       return runsOf(nodes, charNode, charOffset);

@@ -2,6 +2,7 @@
  * The marked mentions of one article, sorted by position, so that "which mention is under the
  * pointer" (an article-text offset) is a binary search and keyboard navigation is an index step.
  */
+import { partitionPoint } from '../analysis/text/partition-point';
 import type { Analysis, EntityType } from '../analysis/types';
 
 export interface MarkedMention {
@@ -46,19 +47,7 @@ export class MentionIndex {
 
   /** Binary search: the last mention whose start is <= offset, or -1. */
   private lastStartingAtOrBefore(offset: number): number {
-    let low = 0;
-    let high = this.mentions.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      if (this.mentions[middle]!.start <= offset) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return found;
+    return partitionPoint(this.mentions.length, (i) => this.mentions[i]!.start <= offset) - 1;
   }
 }
 

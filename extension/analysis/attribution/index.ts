@@ -1,4 +1,5 @@
 import type { AnalysisContext, Entity, Sentence, Span, Token } from '../types';
+import { partitionPoint } from '../text/partition-point';
 import { PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, SUBJECT_VERB_FILLERS, TIME_WORDS } from './cues';
 import { findQuotedSpans, type QuotedSpan } from './marks';
 import { MentionIndex, type EntityMention } from './mentions';
@@ -87,14 +88,7 @@ export class Attribution {
 
   /** Index of the sentence containing `pos` (or the last one starting before it). */
   sentenceAt(pos: number): number {
-    let lo = 0;
-    let hi = this.sentenceStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.sentenceStarts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, partitionPoint(this.sentenceStarts.length, (i) => this.sentenceStarts[i]! <= pos) - 1);
   }
 
   /** The top-level quote containing `pos`, if any. */
@@ -341,15 +335,8 @@ export class Attribution {
 
   /** "the president", "the mayor's": the last description of a person by their role before `pos`, so that a later "he" can follow it. */
   private personDescriptionBefore(pos: number): PersonDescription | null {
-    this.personDescriptions ??= this.findPersonDescriptions();
-    let lo = 0;
-    let hi = this.personDescriptions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.personDescriptions[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.personDescriptions[lo - 1] ?? null;
+    const descriptions = (this.personDescriptions ??= this.findPersonDescriptions());
+    return descriptions[partitionPoint(descriptions.length, (i) => descriptions[i]!.start < pos) - 1] ?? null;
   }
 
   private findPersonDescriptions(): PersonDescription[] {

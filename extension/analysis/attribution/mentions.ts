@@ -1,3 +1,4 @@
+import { partitionPoint } from '../text/partition-point';
 import type { Entity, Span } from '../types';
 
 /** One entity mention, with the entity it belongs to. */
@@ -21,14 +22,7 @@ export class MentionIndex {
 
   /** Index of the first mention starting at or after `pos`. */
   private firstAtOrAfter(pos: number): number {
-    let lo = 0;
-    let hi = this.all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.all[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.all.length, (i) => this.all[i]!.start < pos);
   }
 
   /** The mentions lying inside `[start, end)`, in text order. */

@@ -1,3 +1,4 @@
+import { partitionPoint } from '../text/partition-point';
 import type { Sentence, Span } from '../types';
 
 /**
@@ -6,15 +7,6 @@ import type { Sentence, Span } from '../types';
  * passes ask this for every mention, and a scan from the first sentence made them quadratic.
  */
 export function sentenceIndexOf(sentences: Sentence[], span: Span): number {
-  let low = 0;
-  let high = sentences.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (sentences[middle]!.start <= span.start) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
+  const found = partitionPoint(sentences.length, (i) => sentences[i]!.start <= span.start) - 1;
   return found >= 0 && span.end <= sentences[found]!.end ? found : -1;
 }
