@@ -2,6 +2,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   defaultSettings,
+  isMemoryPaused,
   isSiteDisabled,
   loadSettings,
   markedTypes,
@@ -10,6 +11,7 @@ import {
   siteKey,
   updateSettings,
   withSiteDisabled,
+  withMemoryPaused,
   withSiteEnabled,
 } from './settings';
 
@@ -25,7 +27,7 @@ describe('settings', () => {
   it('keeps what was saved, in storage.local', async () => {
     await updateSettings(fakeBrowser.storage.local, (settings) => ({ ...withSiteDisabled(settings, 'https://www.News.example/a'), mark: { ...settings.mark, MISC: false } }));
     const stored = await fakeBrowser.storage.local.get(SETTINGS_KEY);
-    expect(stored[SETTINGS_KEY]).toEqual({ mark: { PER: true, ORG: true, LOC: true, MISC: false }, disabledSites: ['news.example'] });
+    expect(stored[SETTINGS_KEY]).toEqual({ mark: { PER: true, ORG: true, LOC: true, MISC: false }, disabledSites: ['news.example'], memoryPausedSites: [] });
     const settings = await loadSettings(fakeBrowser.storage.local);
     expect([...markedTypes(settings)]).toEqual(['PER', 'ORG', 'LOC']);
   });
@@ -35,6 +37,7 @@ describe('settings', () => {
     expect(normaliseSettings({ mark: { PER: 'no', LOC: false }, disabledSites: ['A.example', 3, 'a.example', ''] })).toEqual({
       mark: { PER: true, ORG: true, LOC: false, MISC: true },
       disabledSites: ['a.example'],
+      memoryPausedSites: [],
     });
   });
 
@@ -55,5 +58,13 @@ describe('settings', () => {
   it('does not list a site twice', () => {
     const twice = withSiteDisabled(withSiteDisabled(defaultSettings(), 'news.example'), 'https://www.news.example/x');
     expect(twice.disabledSites).toEqual(['news.example']);
+  });
+
+  it('pauses and resumes memory per site, parent domains included', () => {
+    const paused = withMemoryPaused(defaultSettings(), 'https://www.News.example/a', true);
+    expect(paused.memoryPausedSites).toEqual(['news.example']);
+    expect(isMemoryPaused(paused, 'https://live.news.example/b')).toBe(true);
+    expect(isSiteDisabled(paused, 'https://live.news.example/b')).toBe(false);
+    expect(isMemoryPaused(withMemoryPaused(paused, 'news.example', false), 'https://news.example/')).toBe(false);
   });
 });

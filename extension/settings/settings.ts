@@ -10,6 +10,8 @@ export interface Settings {
   mark: Record<EntityType, boolean>;
   /** Host names (lower case, no "www.") where Gloss does nothing. */
   disabledSites: string[];
+  /** Host names where Gloss marks the page but keeps nothing of it in the reader's memory. */
+  memoryPausedSites: string[];
 }
 
 /** The part of a WebExtension `StorageArea` that settings use. */
@@ -22,25 +24,29 @@ export const SETTINGS_KEY = 'gloss:settings';
 export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
 export function defaultSettings(): Settings {
-  return { mark: { PER: true, ORG: true, LOC: true, MISC: true }, disabledSites: [] };
+  return { mark: { PER: true, ORG: true, LOC: true, MISC: true }, disabledSites: [], memoryPausedSites: [] };
 }
 
 /** Settings from whatever was stored: unknown or malformed fields fall back to the defaults. */
 export function normaliseSettings(stored: unknown): Settings {
   const settings = defaultSettings();
   if (typeof stored !== 'object' || stored === null) return settings;
-  const { mark, disabledSites } = stored as Partial<Record<keyof Settings, unknown>>;
+  const { mark, disabledSites, memoryPausedSites } = stored as Partial<Record<keyof Settings, unknown>>;
   if (typeof mark === 'object' && mark !== null) {
     for (const type of ENTITY_TYPES) {
       const value = (mark as Record<string, unknown>)[type];
       if (typeof value === 'boolean') settings.mark[type] = value;
     }
   }
-  if (Array.isArray(disabledSites)) {
-    const sites = disabledSites.filter((site): site is string => typeof site === 'string').map(siteKey);
-    settings.disabledSites = [...new Set(sites.filter(Boolean))];
-  }
+  settings.disabledSites = siteList(disabledSites);
+  settings.memoryPausedSites = siteList(memoryPausedSites);
   return settings;
+}
+
+function siteList(stored: unknown): string[] {
+  if (!Array.isArray(stored)) return [];
+  const sites = stored.filter((site): site is string => typeof site === 'string').map(siteKey);
+  return [...new Set(sites.filter(Boolean))];
 }
 
 export async function loadSettings(store: SettingsStore): Promise<Settings> {
@@ -77,9 +83,25 @@ export function siteKey(urlOrHost: string): string {
 
 /** Whether Gloss is off on the page at `url`: its host or any parent domain is listed. */
 export function isSiteDisabled(settings: Settings, url: string): boolean {
+  return isListed(settings.disabledSites, url);
+}
+
+/** Whether articles at `url` stay out of the reader's memory ("pause on this site"). */
+export function isMemoryPaused(settings: Settings, url: string): boolean {
+  return isListed(settings.memoryPausedSites, url);
+}
+
+function isListed(sites: readonly string[], url: string): boolean {
   const host = siteKey(url);
   if (!host) return false;
-  return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+  return sites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** `settings` with memory paused (or resumed) on the site of `urlOrHost`. */
+export function withMemoryPaused(settings: Settings, urlOrHost: string, paused: boolean): Settings {
+  const site = siteKey(urlOrHost);
+  const others = settings.memoryPausedSites.filter((listed) => listed !== site);
+  return { ...settings, memoryPausedSites: paused && site ? [...others, site].sort() : others };
 }
 
 export function withSiteDisabled(settings: Settings, urlOrHost: string): Settings {
