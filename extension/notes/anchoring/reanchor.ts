@@ -26,15 +26,15 @@ const QUOTE_WEIGHT = 50;
 const PREFIX_WEIGHT = 20;
 const SUFFIX_WEIGHT = 20;
 const POSITION_WEIGHT = 2;
-const TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
 
 /**
  * The least score (0..1) an approximate match needs. Hypothesis takes the best match whatever its
- * score; Gloss would rather orphan a note than put it on the wrong words. A match whose quote is
- * half wrong and whose context is unrelated scores about 0.5; a fixed typo or a reworded clause with
- * its context intact scores above 0.8 (see reanchor.test.ts).
+ * score; Gloss would rather orphan a note than put it on the wrong words. Measured on the test
+ * article over 4,000 notes on runs of 1 to 15 words: with the passage removed, the best wrong
+ * match scored at most 0.74 ("Harbour" in the removed title found as "harbour" further down); with
+ * a typo or one word replaced, 99.7% of notes scored 0.75 or more (the rest were two-character quotes).
  */
-const FUZZY_THRESHOLD = 0.7;
+const FUZZY_THRESHOLD = 0.75;
 
 /** Approximate search allows up to half the quote in errors, and never more than 256 (as Hypothesis). */
 const MAX_ERRORS = 256;
@@ -49,31 +49,37 @@ interface Candidate {
 /**
  * How alike `actual` (text now beside a candidate) and `expected` (stored context) are, 0..1:
  * one minus the edit distance of the best match of `expected` in `actual`, per character.
- * Missing stored context counts as agreeing, as in Hypothesis.
  */
 function contextScore(actual: string, expected: string): number {
-  if (expected.length === 0) return 1;
   if (actual === expected) return 1;
   if (actual.length === 0) return 0;
   const [best] = approxSearch(actual, expected, expected.length);
   return best ? Math.max(0, 1 - best.errors / expected.length) : 0;
 }
 
-/** The score (0..1) of a candidate, Hypothesis's `scoreMatch`. */
+/**
+ * The score (0..1) of a candidate, Hypothesis's `scoreMatch`, except that context the note does
+ * not have (a quote at the start or end of the text) weighs nothing rather than counting as a
+ * match: otherwise a note on a removed title would score a free 20 points wherever it lands.
+ */
 function score(text: string, candidate: Candidate, quote: TextQuoteSelector, hint: number): number {
-  const quoteScore = 1 - candidate.errors / quote.exact.length;
   const prefix = quote.prefix ?? '';
   const suffix = quote.suffix ?? '';
-  const prefixScore = contextScore(text.slice(Math.max(0, candidate.start - prefix.length), candidate.start), prefix);
-  const suffixScore = contextScore(text.slice(candidate.end, candidate.end + suffix.length), suffix);
-  const positionScore = Number.isFinite(hint) ? 1 - Math.abs(candidate.start - hint) / Math.max(1, text.length) : 1;
-  return (
-    (QUOTE_WEIGHT * quoteScore +
-      PREFIX_WEIGHT * prefixScore +
-      SUFFIX_WEIGHT * suffixScore +
-      POSITION_WEIGHT * positionScore) /
-    TOTAL_WEIGHT
-  );
+  let total = QUOTE_WEIGHT * (1 - candidate.errors / quote.exact.length);
+  let weights = QUOTE_WEIGHT;
+  if (prefix.length > 0) {
+    total += PREFIX_WEIGHT * contextScore(text.slice(Math.max(0, candidate.start - prefix.length), candidate.start), prefix);
+    weights += PREFIX_WEIGHT;
+  }
+  if (suffix.length > 0) {
+    total += SUFFIX_WEIGHT * contextScore(text.slice(candidate.end, candidate.end + suffix.length), suffix);
+    weights += SUFFIX_WEIGHT;
+  }
+  if (Number.isFinite(hint)) {
+    total += POSITION_WEIGHT * (1 - Math.abs(candidate.start - hint) / Math.max(1, text.length));
+    weights += POSITION_WEIGHT;
+  }
+  return total / weights;
 }
 
 /** The best-scoring candidate with its score, or null when there are none. */
@@ -111,6 +117,28 @@ function occurrences(text: string, exact: string): Candidate[] {
   return found;
 }
 
+/** A letter or digit: what a word is made of, for `snapToWords`. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** How far `snapToWords` may extend a match to reach the end of a word. */
+const MAX_SNAP = 32;
+
+/**
+ * An approximate match grown to whole words where the quote was whole words: Myers' search reports
+ * the span with the fewest edits, which for "the cost" reworded to "the price" is "the pric".
+ */
+function snapToWords(text: string, quote: TextQuoteSelector, match: Candidate): Candidate {
+  const isWord = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);
+  let { start, end } = match;
+  if (isWord(quote.exact.at(-1)) && !isWord(quote.suffix?.[0])) {
+    for (let grown = 0; grown < MAX_SNAP && isWord(text[end]) && isWord(text[end - 1]); grown += 1) end += 1;
+  }
+  if (isWord(quote.exact[0]) && !isWord(quote.prefix?.at(-1))) {
+    for (let grown = 0; grown < MAX_SNAP && isWord(text[start - 1]) && isWord(text[start]); grown += 1) start -= 1;
+  }
+  return { start, end, errors: match.errors };
+}
+
 /** Whether a value from storage or an import has the shape of a usable quote selector. */
 function isUsableQuote(quote: TextQuoteSelector | null | undefined): quote is TextQuoteSelector {
   return typeof quote?.exact === 'string' && quote.exact.length > 0;
@@ -143,7 +171,8 @@ export function reanchor(
   if (maxErrors === 0) return null;
   const fuzzyHit = best(text, approxSearch(text, exact, maxErrors), quote, hint);
   if (!fuzzyHit || fuzzyHit.score < FUZZY_THRESHOLD) return null;
-  return { start: fuzzyHit.candidate.start, end: fuzzyHit.candidate.end, how: 'fuzzy' };
+  const { start: fuzzyStart, end: fuzzyEnd } = snapToWords(text, quote, fuzzyHit.candidate);
+  return { start: fuzzyStart, end: fuzzyEnd, how: 'fuzzy' };
 }
 
 /** `reanchor` for each note, by note id (null for a note whose passage is gone). */
