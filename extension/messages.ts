@@ -56,7 +56,8 @@ export type ShowReply = { ok: boolean };
 /** `state` is the host's `data-gloss-state` ("off" when Gloss does not run on this site). */
 export type PageInfo = { url: string; state: string };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether `value` is a plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
