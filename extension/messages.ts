@@ -26,6 +26,9 @@ export interface AnalyseRequest {
   type: 'gloss:analyse';
   article: ArticleText;
   url: string | null;
+  /** The page's published date and outlet, for the reader's memory of the article (absent: unknown). */
+  published?: string | null;
+  outlet?: string | null;
 }
 
 /** Popup → background: the last analysis of this tab. Reply: `AnalysisReply`. */
@@ -101,7 +104,11 @@ export function readBackgroundRequest(message: unknown): BackgroundRequest | { e
       const problem = articleTextProblem(message.article);
       if (problem) return { error: `gloss:analyse: ${problem}` };
       if (message.url !== null && typeof message.url !== 'string') return { error: 'gloss:analyse: url is not a string or null' };
-      return { type: 'gloss:analyse', article: message.article as ArticleText, url: message.url };
+      const { published, outlet } = message;
+      if (published !== undefined && !isNullableString(published)) return { error: 'gloss:analyse: published is not a string or null' };
+      if (outlet !== undefined && !isNullableString(outlet)) return { error: 'gloss:analyse: outlet is not a string or null' };
+      const meta = { ...(published !== undefined && { published }), ...(outlet !== undefined && { outlet }) };
+      return { type: 'gloss:analyse', article: message.article as ArticleText, url: message.url, ...meta };
     }
     case 'gloss:last-analysis':
       if (!Number.isInteger(message.tabId)) return { error: 'gloss:last-analysis: tabId is not an integer' };
