@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Analysis } from '../../extension/analysis/types';
 import type { AnalysisReply, LastAnalysisRequest, PageInfo, PageInfoRequest, ShowEntityRequest } from '../../extension/messages';
 import { isSiteDisabled, loadSettings, siteKey, updateSettings, withSiteDisabled, withSiteEnabled } from '../../extension/settings/settings';
+import { openLibrary } from '../../extension/ui/library/open-library';
 import { PopupApp } from '../../extension/ui/popup/PopupApp';
 import '../../extension/ui/page.css';
 
@@ -42,6 +43,7 @@ async function show(): Promise<void> {
         await show();
       }}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onOpenLibrary={() => void openLibrary(tab?.windowId ?? browser.windows.WINDOW_ID_CURRENT).then(() => window.close())}
     />,
     app,
   );

@@ -1,4 +1,4 @@
-/** The options page: which kinds of name to mark, and the sites where Gloss is off. */
+/** The options page: which kinds of name to mark, the sites where Gloss is off, and its memory. */
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityType } from '../../analysis/types';
 import {
@@ -6,11 +6,14 @@ import {
   loadSettings,
   saveSettings,
   siteKey,
+  withMemoryPaused,
   withSiteDisabled,
   withSiteEnabled,
   type Settings,
   type SettingsStore,
 } from '../../settings/settings';
+import type { NotesClient } from '../library/notes-client';
+import { MemorySection } from './MemorySection';
 
 const TYPE_LABEL: Record<EntityType, string> = {
   PER: 'People',
@@ -19,7 +22,14 @@ const TYPE_LABEL: Record<EntityType, string> = {
   MISC: 'Other names (events, reports, products)',
 };
 
-export function OptionsApp({ store }: { store: SettingsStore }) {
+export interface OptionsAppProps {
+  /** Where the settings are kept (`browser.storage.local`). */
+  store: SettingsStore;
+  /** The background, for the memory section. */
+  client: Pick<NotesClient, 'articles' | 'forget'>;
+}
+
+export function OptionsApp({ store, client }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [newSite, setNewSite] = useState('');
   const [message, setMessage] = useState('');
@@ -70,9 +80,9 @@ export function OptionsApp({ store }: { store: SettingsStore }) {
       <section aria-labelledby="sites-title">
         <h2 id="sites-title">Sites where Gloss is off</h2>
         {settings.disabledSites.length === 0 ? (
-          <p class="empty">None: Gloss runs on every site.</p>
+          <p class="empty disabled-sites-empty">None: Gloss runs on every site.</p>
         ) : (
-          <ul class="sites">
+          <ul class="sites disabled-sites">
             {settings.disabledSites.map((site) => (
               <li key={site}>
                 <span>{site}</span>
@@ -89,6 +99,13 @@ export function OptionsApp({ store }: { store: SettingsStore }) {
           <button type="submit">Add</button>
         </form>
       </section>
+      <MemorySection
+        client={client}
+        pausedSites={settings.memoryPausedSites}
+        onPause={(site, paused) =>
+          void save(withMemoryPaused(settings, site, paused), paused ? `Memory is paused on ${site}.` : `Gloss remembers articles on ${site} again.`)
+        }
+      />
       <p class="message" role="status">
         {message}
       </p>

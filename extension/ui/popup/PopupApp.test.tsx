@@ -6,7 +6,7 @@ import { PopupApp, type PopupProps } from './PopupApp';
 
 describe('PopupApp', () => {
   let root: HTMLElement;
-  const handlers = { onShowEntity: vi.fn(), onToggleSite: vi.fn(), onOpenOptions: vi.fn() };
+  const handlers = { onShowEntity: vi.fn(), onToggleSite: vi.fn(), onOpenOptions: vi.fn(), onOpenLibrary: vi.fn() };
 
   beforeEach(() => {
     root = document.createElement('div');
@@ -57,6 +57,12 @@ describe('PopupApp', () => {
     expect(root.querySelector('.site-toggle')!.textContent).toBe('Turn on on news.example');
     expect(root.querySelector('.status')!.textContent).toBe('Gloss is off on this site.');
     expect(root.querySelectorAll('section')).toHaveLength(0);
+  });
+
+  it('opens the library of notes', () => {
+    show({ analysis: null, state: null, site: null });
+    [...root.querySelectorAll('footer button')].find((button) => button.textContent === 'Open library')!.dispatchEvent(new MouseEvent('click'));
+    expect(handlers.onOpenLibrary).toHaveBeenCalledOnce();
   });
 
   it('says why there is nothing to list', () => {

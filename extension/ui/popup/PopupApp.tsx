@@ -14,6 +14,8 @@ export interface PopupProps {
   onShowEntity(entityId: string): void;
   onToggleSite(off: boolean): void;
   onOpenOptions(): void;
+  /** Opens the reader's library of notes beside the page (called from the click, for the browser's gesture check). */
+  onOpenLibrary(): void;
 }
 
 const GROUPS: { type: EntityType; title: string }[] = [
@@ -79,7 +81,7 @@ function byMentions(a: Entity, b: Entity): number {
 }
 
 export function PopupApp(props: PopupProps) {
-  const { site, siteOff, analysis, onShowEntity, onToggleSite, onOpenOptions } = props;
+  const { site, siteOff, analysis, onShowEntity, onToggleSite, onOpenOptions, onOpenLibrary } = props;
   const status = statusText(props);
   const nameOf = entityNames(analysis?.entities ?? []);
   return (
@@ -156,6 +158,9 @@ export function PopupApp(props: PopupProps) {
         </>
       )}
       <footer>
+        <button type="button" class="link" onClick={onOpenLibrary}>
+          Open library
+        </button>{' '}
         <button type="button" class="link" onClick={onOpenOptions}>
           Options
         </button>
