@@ -15,6 +15,9 @@ export interface NoteHit {
 /** Words of this many letters or more also match as prefixes and with a typo or two. */
 const LOOSE_MATCH_LENGTH = 4;
 
+/** How many notes are indexed between two turns of the event loop while building. */
+const BUILD_SLICE = 500;
+
 /** A full-text index over each note's body, quote, tags, article title and entity name. */
 export class NoteSearchIndex {
   private readonly index = new MiniSearch<Note>({
@@ -41,9 +44,14 @@ export class NoteSearchIndex {
     },
   });
 
-  /** An index of these notes. */
-  constructor(notes: readonly Note[] = []) {
-    this.index.addAll(notes);
+  /**
+   * An index of these notes, built in slices so the background keeps answering messages
+   * meanwhile (10,000 notes take a few hundred milliseconds).
+   */
+  static async build(notes: readonly Note[]): Promise<NoteSearchIndex> {
+    const built = new NoteSearchIndex();
+    await built.index.addAllAsync(notes, { chunkSize: BUILD_SLICE });
+    return built;
   }
 
   /** Adds a note, or replaces the indexed version of it. */

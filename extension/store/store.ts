@@ -34,7 +34,7 @@ type Names = StoreNames<GlossDbSchema>;
 
 class IndexedDbStore implements GlossStore {
   private db: Promise<GlossDb> | null = null;
-  /** Built on the first search, then kept in step with every change of the notes. */
+  /** Built when the library first opens or searches, then kept in step with every change of the notes. */
   private searchIndex: Promise<NoteSearchIndex> | null = null;
 
   constructor(
@@ -93,9 +93,10 @@ class IndexedDbStore implements GlossStore {
 
   async searchNotes(query: string, limit = DEFAULT_PAGE): Promise<NotesPage> {
     if (query.trim() === '') {
-      // The library is opening: get the index ready for the reader's first search meanwhile.
+      const page = await this.newestNotes(limit);
+      // The library is opening: get the index ready while the reader looks at the first page.
       void this.index().catch(() => {});
-      return this.newestNotes(limit);
+      return page;
     }
     const hits = (await this.index()).search(query);
     const notes = await this.read(['notes'], 'the notes could not be read', (tx) =>
@@ -183,7 +184,7 @@ class IndexedDbStore implements GlossStore {
 
   private index(): Promise<NoteSearchIndex> {
     this.searchIndex ??= this.allNotes()
-      .then((notes) => new NoteSearchIndex(notes))
+      .then((notes) => NoteSearchIndex.build(notes))
       .catch((error: unknown) => {
         this.searchIndex = null;
         throw error;
