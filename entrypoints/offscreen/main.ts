@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { defaultWeights } from '../../extension/analysis/entities/default-model';
 import { answerArticleRequest } from '../../extension/background/article-requests';
 import { readBackgroundRequest } from '../../extension/messages';
 
@@ -16,3 +17,6 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   }
   return Promise.resolve(answerArticleRequest(request));
 });
+
+// Decode the weights now, while no page waits for them.
+setTimeout(defaultWeights, 0);

@@ -42,13 +42,19 @@ export function offscreenHost(): AnalysisHost {
     });
   }
 
+  function documentReady(): Promise<void> {
+    ready ??= ensureDocument().catch((error: unknown) => {
+      ready = null; // try again on the next request
+      throw error;
+    });
+    return ready;
+  }
+  // Opened as soon as the worker starts (with the browser), so a session's first page rarely waits for it.
+  documentReady().catch(() => undefined);
+
   return {
     async answer(request) {
-      ready ??= ensureDocument().catch((error: unknown) => {
-        ready = null; // try again on the next request
-        throw error;
-      });
-      await ready;
+      await documentReady();
       const envelope: OffscreenRequest = { type: 'gloss:offscreen', request };
       const reply: unknown = await browser.runtime.sendMessage(envelope);
       if (!reply || typeof reply !== 'object') throw new Error('the analysis page gave no answer');

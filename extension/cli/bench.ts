@@ -3,7 +3,9 @@
  *   (a) analysis time per article over the dev pages, beside compromise's people/places/organisations;
  *   (b) gzipped size of what a page load pulls in (the built content script and its CSS), beside the 40 KB goal;
  *   (c) in headless Chromium over the dev pages: DOMContentLoaded to marked names, and the longest
- *       main-thread task, with and without Gloss.
+ *       main-thread task, with and without Gloss;
+ *   (d) in Chromium on the bundled seed page: time to marks on a session's first page, after the
+ *       service worker was stopped, and warm.
  * (a) and (c) read the team's dev pages in ../shared/data (never the eval pages); without them only
  * (b) runs. (b) and (c) need `npm run build`.
  */
@@ -18,7 +20,7 @@ import { splitSentences } from '../analysis/text/tokenize';
 import type { ArticleText } from '../analysis/types';
 import { findArticle } from '../article/find-article';
 import { parseHtml } from '../article/parse-html';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { blockRemoteRequests, CHROME_BUILD, launchChromium } from '../../tests/support/browsers';
 import { startStaticServer } from '../../tests/support/static-server';
 import { repoRoot, sharedDir } from './shared-data';
@@ -292,6 +294,75 @@ function longest(costs: PageCost[]): string[] {
   return [ms(median(tasks)), ms(quantile(tasks, 0.95)), ms(Math.max(...tasks))];
 }
 
+// ---- (d) the recogniser across a service-worker restart (Chromium) ----
+
+const RESTART_ROUNDS = 5;
+
+/** DOMContentLoaded to marked on `url`, read from PAGE_PROBE. */
+async function timeToMarked(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction('window.__glossBench.readyAt !== null', null, { timeout: SETTLE_MS });
+  const cost = (await page.evaluate(READ_PROBE)) as PageCost;
+  return cost.readyAt! - cost.domContentLoaded!;
+}
+
+/** Stops the extension's service worker, as Chromium does after 30 s idle. */
+async function stopWorkers(cdp: CDPSession): Promise<void> {
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version) => version.scriptURL.startsWith('chrome-extension://') && version.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+}
+
+/**
+ * The seed page (tests/fixtures) in Chromium: first page of a session (the offscreen document is
+ * created and the weights decoded), after the service worker was stopped as Chromium does after
+ * 30 s idle (the offscreen document, and its decoded weights, live on), and warm.
+ */
+async function benchWorkerRestart(): Promise<void> {
+  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) return;
+  const server = await startStaticServer(join(repoRoot, 'tests', 'fixtures'));
+  const first: number[] = [];
+  const restarted: number[] = [];
+  const warm: number[] = [];
+  const restartedCold: number[] = [];
+  try {
+    for (let round = 0; round < RESTART_ROUNDS; round++) {
+      const browser = await launchChromium();
+      try {
+        await blockRemoteRequests(browser.context);
+        await browser.context.addInitScript(PAGE_PROBE);
+        const page = await browser.context.newPage();
+        const url = `${server.origin}/seed/page.html`;
+        first.push(await timeToMarked(page, url));
+        warm.push(await timeToMarked(page, url));
+        const cdp = await browser.context.newCDPSession(page);
+        await stopWorkers(cdp);
+        restarted.push(await timeToMarked(page, url));
+        // The baseline: analysis state that dies with the worker, as when it lived in the worker.
+        await browser.context.serviceWorkers()[0]!.evaluate(() => (globalThis as unknown as { chrome: { offscreen: { closeDocument(): Promise<void> } } }).chrome.offscreen.closeDocument());
+        await stopWorkers(cdp);
+        restartedCold.push(await timeToMarked(page, url));
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  printRows(`(d) Seed page in Chromium, DOMContentLoaded to marked, ${RESTART_ROUNDS} fresh browsers (weights decoded once per session, in the offscreen document)`, [
+    ['', 'median', 'max'],
+    ['first page of the session', ms(median(first)), ms(Math.max(...first))],
+    ['after the service worker was stopped', ms(median(restarted)), ms(Math.max(...restarted))],
+    ['baseline: the same stop, analysis document closed (reload + decode)', ms(median(restartedCold)), ms(Math.max(...restartedCold))],
+    ['warm (worker running)', ms(median(warm)), ms(Math.max(...warm))],
+  ]);
+}
+
 async function main(): Promise<void> {
   const shared = sharedDir();
   console.log(`Gloss bench (repository ${repoRoot})`);
@@ -300,6 +371,7 @@ async function main(): Promise<void> {
   if (shared) benchAnalysis(pages);
   benchSize();
   if (shared) await benchPageCost(shared, pages);
+  await benchWorkerRestart();
 }
 
 await main();
