@@ -258,6 +258,27 @@ describe('failures', () => {
     expect(await store.searchNotes('batch')).toEqual({ notes: [], total: 0 });
   });
 
+  it('a quota the browser reports by aborting the transaction is told the same way', async () => {
+    const store = await freshStore();
+    // fake-indexeddb's record storage, failing for the third note as a full disk would: the
+    // request fails and the transaction aborts on its own with a QuotaExceededError.
+    const put = IDBObjectStore.prototype.put;
+    let calls = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (++calls === 3) {
+        const raw = (this as unknown as { _rawObjectStore: { storeRecord: () => void } })._rawObjectStore;
+        vi.spyOn(raw, 'storeRecord').mockImplementationOnce(() => {
+          throw new DOMException('Quota', 'QuotaExceededError');
+        });
+      }
+      return put.apply(this, args);
+    });
+    const failure = await store.importNotes([1, 2, 3, 4].map((n) => makeNote({ id: `n${n}` }))).catch((e) => e);
+    expect(failure).toMatchObject({ kind: 'quota', message: expect.stringContaining('the notes were not imported') });
+    vi.restoreAllMocks();
+    expect(await store.allNotes()).toEqual([]);
+  });
+
   it('an article remembered past the quota leaves the memory as it was', async () => {
     const store = await freshStore();
     const url = 'https://a.example/1';

@@ -46,7 +46,7 @@ class IndexedDbStore implements GlossStore {
   connection(): Promise<GlossDb> {
     this.db ??= connect(this.name, () => (this.db = null)).catch((error: unknown) => {
       this.db = null;
-      throw toStoreError(error, 'Gloss could not open its storage');
+      throw toStoreError(error, 'it could not be opened');
     });
     return this.db;
   }
