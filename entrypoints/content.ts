@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Analysis, ArticleText } from '../extension/analysis/types';
 import type { AnchoredArticle } from '../extension/article/snapshot';
 import { runGloss, type GlossPage } from '../extension/marking/gloss-page';
+import { notesApi } from '../extension/marking/notes-api';
 import {
   isAnalyseReply,
   isFindArticleReply,
@@ -14,6 +15,7 @@ import {
   type PageInfo,
   type ShowReply,
 } from '../extension/messages';
+import { readNotesContentRequest, type DoneReply } from '../extension/notes/messages';
 import { loadSettings, SETTINGS_KEY } from '../extension/settings/settings';
 import { HOST_TAG } from '../extension/ui/gloss-host';
 // Listed in the manifest's content_scripts.css: the browser applies it before the page is styled.
@@ -37,8 +39,8 @@ export default defineContentScript({
       return reply.found;
     }
 
-    async function requestAnalysis(article: ArticleText, url: string | null): Promise<Analysis> {
-      const request: AnalyseRequest = { type: 'gloss:analyse', article, url };
+    async function requestAnalysis(article: ArticleText, url: string | null, meta: { published: string | null; outlet: string | null }): Promise<Analysis> {
+      const request: AnalyseRequest = { type: 'gloss:analyse', article, url, ...meta };
       const reply: unknown = await browser.runtime.sendMessage(request);
       if (!isAnalyseReply(reply)) throw new Error('the background gave no analysis');
       if (!reply.ok) throw new Error(reply.error);
@@ -52,11 +54,16 @@ export default defineContentScript({
       page = null;
       const settings = await loadSettings(browser.storage.local);
       if (controller.signal.aborted) return;
-      page = await runGloss({ win: window, settings, findArticle, requestAnalysis, signal: controller.signal });
+      const notes = notesApi((request) => browser.runtime.sendMessage(request));
+      page = await runGloss({ win: window, settings, findArticle, requestAnalysis, notes, signal: controller.signal });
     }
 
     ctx.onInvalidated(() => run?.abort());
-    browser.runtime.onMessage.addListener((message: unknown): Promise<ShowReply | PageInfo> | undefined => {
+    browser.runtime.onMessage.addListener((message: unknown): Promise<ShowReply | PageInfo | DoneReply> | undefined => {
+      const notesRequest = readNotesContentRequest(message);
+      const done = (ok: boolean | undefined, why: string): Promise<DoneReply> => Promise.resolve(ok ? { ok: true } : { ok: false, error: why });
+      if (notesRequest?.type === 'gloss:notes:add-here') return done(page?.notes?.addNoteHere(), 'no article text is selected');
+      if (notesRequest?.type === 'gloss:notes:show') return done(page?.notes?.showNote(notesRequest.id), 'that note is not placed on this page');
       const request = readContentRequest(message);
       if (request?.type === 'gloss:show-entity') return Promise.resolve({ ok: page?.showEntity(request.entityId) ?? false });
       if (request?.type === 'gloss:page-info') {

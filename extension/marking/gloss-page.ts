@@ -9,6 +9,7 @@ import type { Analysis, ArticleText, EntityType, Span } from '../analysis/types'
 import { anchoredMap } from '../article/anchors';
 import type { AnchoredArticle } from '../article/snapshot';
 import type { TextNodeMap } from '../article/types';
+import { canonicalUrl } from '../notes/new-note';
 import { isSiteDisabled, markedTypes, type Settings } from '../settings/settings';
 import { createGlossHost, type GlossHost } from '../ui/gloss-host';
 import { createPopoverController } from '../ui/popover-controller';
@@ -16,6 +17,8 @@ import { FLASH_HIGHLIGHT, HIGHLIGHT_NAME } from '../ui/styles';
 import { initHover } from './hover';
 import { initKeyboardMode } from './keyboard-mode';
 import { MentionIndex, type MarkedMention } from './mention-index';
+import { initPageNotes, type PageNotes } from './notes';
+import type { NotesApi } from './notes-api';
 import { hasHighlightApi, highlightPainter, overlayPainter, type MarkPainter } from './painter';
 import { scrollRangeIntoView } from './scroll';
 import { idle, pageLoaded, yieldToMain } from './timing';
@@ -25,7 +28,10 @@ export interface GlossPageOptions {
   settings: Settings;
   /** Finds the article on a snapshot of the page, `documentElement.outerHTML`. */
   findArticle(html: string, url: string): Promise<AnchoredArticle | null>;
-  requestAnalysis(article: ArticleText, url: string | null): Promise<Analysis>;
+  /** `meta`: the page's published date and outlet, for the reader's memory of the article. */
+  requestAnalysis(article: ArticleText, url: string | null, meta: { published: string | null; outlet: string | null }): Promise<Analysis>;
+  /** The reader's notes and memory (absent: no notes on the page). */
+  notes?: NotesApi;
   signal: AbortSignal;
 }
 
@@ -33,6 +39,8 @@ export interface GlossPage {
   analysis: Analysis;
   /** Scrolls to an entity's first marked mention, flashes it and opens its popover. */
   showEntity(entityId: string): boolean;
+  /** The page's notes, or null when the page has none (no notes API, or no web address). */
+  notes: PageNotes | null;
 }
 
 const FLASH_MS = 900;
@@ -56,11 +64,11 @@ export async function runGloss(options: GlossPageOptions): Promise<GlossPage | n
     host.setAttribute('data-gloss-state', 'analysing');
     // The background analyses while the page maps the anchors to its text nodes.
     const [analysis, map] = await Promise.all([
-      options.requestAnalysis(found.article, found.meta.url ?? win.location.href),
+      options.requestAnalysis(found.article, found.meta.url ?? win.location.href, { published: found.meta.published, outlet: found.meta.outlet }),
       anchoredMap(win.document.documentElement, found.article.text, found.anchors, { pause: yieldToMain, signal }),
     ]);
     if (signal.aborted) return null;
-    const page = await markArticle({ win, host, map, analysis, types: markedTypes(settings), signal });
+    const page = await markArticle({ win, host, map, analysis, types: markedTypes(settings), notes: options.notes, signal });
     if (signal.aborted) return null;
     host.setAttribute('data-gloss-marks', page.marked);
     host.setAttribute('data-gloss-state', 'ready');
@@ -88,11 +96,12 @@ interface MarkOptions {
   map: TextNodeMap;
   analysis: Analysis;
   types: ReadonlySet<EntityType>;
+  notes?: NotesApi;
   signal: AbortSignal;
 }
 
 /** Paints the mentions and wires hover, keyboard and popover. */
-export async function markArticle({ win, host, map, analysis, types, signal }: MarkOptions): Promise<GlossPage & { marked: number }> {
+export async function markArticle({ win, host, map, analysis, types, notes: notesApi, signal }: MarkOptions): Promise<GlossPage & { marked: number }> {
   const index = MentionIndex.fromAnalysis(analysis, types);
   const ranges = await rangesOf(index.mentions, map, signal);
   const rangeFor = (span: Span): Range | null => {
@@ -121,11 +130,30 @@ export async function markArticle({ win, host, map, analysis, types, signal }: M
     flashTimer = setTimeout(() => painter.paint(FLASH_HIGHLIGHT, []), FLASH_MS);
   }
 
+  const url = canonicalUrl(analysis.url);
+  const notes =
+    notesApi && url
+      ? initPageNotes({
+          win,
+          host,
+          map,
+          analysis,
+          url,
+          painter,
+          api: notesApi,
+          showSpan: showMention,
+          firstMention: (entityId) => index.mentions.find((mention) => mention.entityId === entityId) ?? null,
+          closePopover: () => popover.close(),
+          signal,
+        })
+      : null;
+
   const popover = createPopoverController({
     host,
     analysis,
     rangeFor,
     showMention,
+    notesFor: notes ? (entityId) => notes.forEntity(entityId) : undefined,
     onClose: (byKeyboard) => {
       if (byKeyboard) keyboard.resume();
     },
@@ -137,6 +165,7 @@ export async function markArticle({ win, host, map, analysis, types, signal }: M
   return {
     analysis,
     marked: ranges.filter(Boolean).length,
+    notes,
     showEntity(entityId) {
       const first = index.mentions.find((mention) => mention.entityId === entityId);
       if (!first) return false;

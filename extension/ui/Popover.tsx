@@ -1,6 +1,10 @@
 /** The entity popover: what the article says about one name, rendered inside Gloss's shadow root. */
 import type { Source } from '../analysis/types';
+import type { EntityMemory, Note } from '../notes/types';
 import type { EntityCard } from './entity-card';
+import { EntityMemorySection } from './notes/EntityMemorySection';
+import { EntityNotes } from './notes/EntityNotes';
+import { webHref } from './web-href';
 
 export interface PopoverProps {
   card: EntityCard;
@@ -9,17 +13,21 @@ export interface PopoverProps {
   /** Scroll to and flash the entity's mention at this index in `card.mentions`. */
   onGoToMention(index: number): void;
   onClose(): void;
+  /** The reader's notes on the entity and what earlier articles said of it (absent: no notes section). */
+  notes?: PopoverNotes;
 }
 
-/** Only web links are shown: a page's hrefs could be `javascript:` URLs. */
-export function webHref(href: string): string | null {
-  try {
-    const url = new URL(href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+/** What the popover shows of the reader's notes and memory for its entity. */
+export interface PopoverNotes {
+  notes: readonly Note[];
+  /** Earlier articles that mention the entity, or null when none (or not known yet). */
+  memory: EntityMemory | null;
+  /** Opens the note editor on the entity's first mention. */
+  onAddNote(): void;
+  onShowNote(id: string): void;
 }
+
+export { webHref };
 
 function linkLabel(href: string): string {
   const url = new URL(href);
@@ -76,7 +84,7 @@ function ArticleSources({ sources }: { sources: Source[] }) {
   );
 }
 
-export function Popover({ card, currentMention, onGoToMention, onClose }: PopoverProps) {
+export function Popover({ card, currentMention, onGoToMention, onClose, notes }: PopoverProps) {
   function closeOnEscape(event: KeyboardEvent) {
     if (event.key !== 'Escape') return;
     event.preventDefault();
@@ -144,6 +152,8 @@ export function Popover({ card, currentMention, onGoToMention, onClose }: Popove
           </ul>
         </section>
       )}
+      {notes?.memory && <EntityMemorySection memory={notes.memory} />}
+      {notes && <EntityNotes notes={notes.notes} onAddNote={notes.onAddNote} onShowNote={notes.onShowNote} />}
       {card.mentions.length > 0 && (
         <MentionNav count={card.mentions.length} current={currentMention} onGoToMention={onGoToMention} />
       )}

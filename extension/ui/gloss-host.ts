@@ -7,6 +7,7 @@
  *   data-gloss-marker  css-highlights | overlay
  *   data-gloss-popover id of the entity whose popover is open (absent when none)
  *   data-gloss-error   the error message (state error)
+ *   data-gloss-notes   notes placed on the page / notes the reader has on this article ("1/1")
  */
 import { SHADOW_CSS } from './styles';
 
@@ -20,6 +21,8 @@ export interface GlossHost {
   overlay: HTMLElement;
   /** Where the popover is rendered. */
   popoverLayer: HTMLElement;
+  /** Where the notes UI is rendered: the "Add note" button, the note editor and card, "Undo". */
+  noteLayer: HTMLElement;
   /** The focusable stand-in for the focused mention in keyboard mode. */
   focusTarget: HTMLElement;
   /** Whether an event target seen by the page's listeners is Gloss's UI (closed-shadow events are retargeted to the host). */
@@ -42,13 +45,14 @@ export function createGlossHost(doc: Document, signal: AbortSignal): GlossHost {
   const overlay = div(doc, 'overlay');
   overlay.setAttribute('aria-hidden', 'true');
   const popoverLayer = div(doc, 'popover-layer');
+  const noteLayer = div(doc, 'note-layer');
   const focusTarget = div(doc, 'visually-hidden');
   focusTarget.tabIndex = -1;
   focusTarget.setAttribute('role', 'button');
   const live = div(doc, 'visually-hidden');
   live.setAttribute('aria-live', 'polite');
   live.setAttribute('role', 'status');
-  shadow.append(style, overlay, popoverLayer, focusTarget, live);
+  shadow.append(style, overlay, popoverLayer, noteLayer, focusTarget, live);
   doc.documentElement.append(element);
   signal.addEventListener('abort', () => element.remove());
 
@@ -56,6 +60,7 @@ export function createGlossHost(doc: Document, signal: AbortSignal): GlossHost {
     element,
     overlay,
     popoverLayer,
+    noteLayer,
     focusTarget,
     owns: (target) => target === element,
     inside: (node) => node instanceof Node && shadow.contains(node),

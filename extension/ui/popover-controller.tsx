@@ -9,7 +9,7 @@ import { render } from 'preact';
 import type { Analysis, Span } from '../analysis/types';
 import { entityCard } from './entity-card';
 import type { GlossHost } from './gloss-host';
-import { Popover } from './Popover';
+import { Popover, type PopoverNotes } from './Popover';
 
 export interface PopoverControllerOptions {
   host: GlossHost;
@@ -17,6 +17,8 @@ export interface PopoverControllerOptions {
   rangeFor(span: Span): Range | null;
   /** Scrolls the page to a mention and flashes it. */
   showMention(span: Span): void;
+  /** The reader's notes and memory for an entity (absent: the popover has no notes section). */
+  notesFor?(entityId: string): PopoverNotes;
   /** Called after the popover closed; `byKeyboard` when Escape or a keyboard press closed it. */
   onClose?(byKeyboard: boolean): void;
   graceMs?: number;
@@ -43,7 +45,7 @@ function virtualElementFor(range: Range): VirtualElement {
 }
 
 export function createPopoverController(options: PopoverControllerOptions): PopoverController {
-  const { host, analysis, rangeFor, showMention, onClose, graceMs = 250, signal } = options;
+  const { host, analysis, rangeFor, showMention, notesFor, onClose, graceMs = 250, signal } = options;
   const layer = host.popoverLayer;
   let openEntityId: string | null = null;
   let stopAutoUpdate: (() => void) | null = null;
@@ -74,7 +76,8 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
       showMention(target);
       draw(entityId, target, false);
     };
-    render(<Popover card={card} currentMention={current} onGoToMention={goToMention} onClose={() => controller.close(true)} />, layer);
+    const notes = notesFor?.(entityId);
+    render(<Popover card={card} currentMention={current} onGoToMention={goToMention} onClose={() => controller.close(true)} notes={notes} />, layer);
     openEntityId = entityId;
     host.setAttribute('data-gloss-popover', entityId);
     place(range);
