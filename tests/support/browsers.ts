@@ -68,13 +68,30 @@ export async function blockRemoteRequests(context: BrowserContext): Promise<void
   });
 }
 
-/** Headless Firefox ESR over WebDriver BiDi, with the Gloss build installed as a temporary add-on. */
-export async function launchFirefoxWithGloss(extensionDir = FIREFOX_BUILD): Promise<Browser> {
+/**
+ * The host of Gloss's `moz-extension://` pages in a Firefox launched with `extensionPages`:
+ * Firefox picks a random one per profile unless the `extensions.webextensions.uuids` pref fixes it.
+ */
+export const FIREFOX_EXTENSION_UUID = '6f1c2b9e-3d4a-4c5b-9e8f-0a1b2c3d4e5f';
+const FIREFOX_EXTENSION_ID = 'gloss@gloss.example';
+
+/**
+ * Headless Firefox ESR over WebDriver BiDi, with the Gloss build installed as a temporary add-on.
+ * `extensionPages`: lets the test open Gloss's own pages (`moz-extension://FIREFOX_EXTENSION_UUID/…`),
+ * which needs system access for the remote agent (docs/toolchain.md).
+ */
+export async function launchFirefoxWithGloss(extensionDir = FIREFOX_BUILD, { extensionPages = false } = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxExecutable(),
     headless: true,
     defaultViewport: { width: 1280, height: 900 },
+    ...(extensionPages
+      ? {
+          args: ['--remote-allow-system-access'],
+          extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }) },
+        }
+      : {}),
   });
   await browser.installExtension(extensionDir);
   return browser;

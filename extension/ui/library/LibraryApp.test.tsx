@@ -202,7 +202,7 @@ describe('LibraryApp', () => {
   it('names what is wrong with a file it cannot import, and imports nothing', async () => {
     await show();
     await pick(new File(['[{"id": "urn'], 'broken.jsonld'));
-    await shown(() => message() === 'Nothing was imported from “broken.jsonld”: The file is not JSON (it ends too early at character 12).');
+    await shown(() => message() === 'Could not import “broken.jsonld”: Nothing was imported: the file is not JSON (it ends too early at character 12).');
     expect(root.querySelector('.library-message .error')).not.toBeNull();
     expect([...background.notes.keys()]).toEqual(['urn:uuid:1', 'urn:uuid:2', 'urn:uuid:3']);
   });

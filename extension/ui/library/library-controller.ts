@@ -95,7 +95,7 @@ export function libraryController(client: NotesClient, store: LibraryStore, doc?
         return dispatch(actions.error(`Could not read “${file.name}”: ${error instanceof Error ? error.message : String(error)}`));
       }
       const reply = await client.importNotes(text);
-      if (!reply.ok) return dispatch(actions.error(`Nothing was imported from “${file.name}”: ${reply.error}`));
+      if (!reply.ok) return dispatch(actions.error(`Could not import “${file.name}”: ${reply.error}`));
       dispatch(actions.info(importSummary(reply.added + reply.updated, reply.unchanged)));
       await reload();
     },

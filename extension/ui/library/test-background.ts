@@ -65,7 +65,7 @@ function answer(background: TestBackground, request: NotesRequest): unknown {
       try {
         imported = JSON.parse(request.text) as Note[];
       } catch {
-        return { ok: false, error: 'The file is not JSON (it ends too early at character 12).' };
+        return { ok: false, error: 'Nothing was imported: the file is not JSON (it ends too early at character 12).' };
       }
       let added = 0;
       let unchanged = 0;
