@@ -101,6 +101,8 @@ ${NOTE_COLOURS.map((colour) => `.swatch-${colour}, .note-card.note-${colour} .qu
 .note-layer button:not(.add-note) { font: inherit; font-size: 13px; color: #18181b; background: #f4f4f5; border: 1px solid #d4d4d8; border-radius: 6px; padding: 2px 8px; cursor: pointer; }
 .note-layer button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .note-layer button.close { margin-left: auto; border: none; background: none; font-size: 18px; line-height: 1; padding: 0 4px; }
+/* A sentence, not a label: "In 2 other articles you read". */
+.popover .memory h3 { text-transform: none; letter-spacing: normal; font-size: 13px; }
 .popover .memory-articles .when { color: #52525b; }
 .popover .entity-notes { margin-top: 8px; }
 .popover .entity-notes .note-link { text-align: left; border: none; border-radius: 4px; }

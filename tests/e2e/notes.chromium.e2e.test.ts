@@ -1,0 +1,99 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockRemoteRequests, CHROME_BUILD, launchChromium, REPO_ROOT, TEST_OUTPUT, type ChromiumSession } from '../support/browsers';
+import { watchExtensionErrors } from '../support/extension-errors';
+import { GLOSS_HOST, glossOutcome, locateWord } from '../support/gloss-page';
+import { chromiumNotesUi, NOTE_TEXT, NOTED_PASSAGE, notesPainted, SEED_TITLE, selectPassage, WORD_IN_PASSAGE } from '../support/notes';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+
+describe(`Notes and memory in Chromium (${CHROME_BUILD})`, () => {
+  let server: StaticServer;
+  let browser: ChromiumSession;
+  let page: Page;
+  let cdp: CDPSession;
+  let extensionErrors: string[];
+
+  /** Opens a fixture page and waits until Gloss is ready and the page's notes are painted. */
+  async function open(path: string): Promise<string> {
+    await page.goto(`${server.origin}${path}`);
+    await page.waitForFunction(glossOutcome, GLOSS_HOST, { timeout: 20_000 });
+    expect(await page.evaluate(glossOutcome, GLOSS_HOST)).toMatchObject({ state: 'ready', error: null });
+    await page.waitForFunction(notesPainted, GLOSS_HOST, { timeout: 10_000 });
+    return (await page.evaluate(notesPainted, GLOSS_HOST))!;
+  }
+
+  /** Clicks a word of the noted passage and returns the note card's text. */
+  async function noteCardOn(word: string): Promise<string | null> {
+    const at = await page.evaluate(locateWord, word);
+    expect(at, `"${word}" is on the page`).not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    await expect.poll(async () => (await chromiumNotesUi(page, cdp))?.card, { timeout: 3_000 }).not.toBeNull();
+    const card = (await chromiumNotesUi(page, cdp))!.card;
+    await page.keyboard.press('Escape');
+    return card;
+  }
+
+  beforeAll(async () => {
+    server = await startStaticServer(join(REPO_ROOT, 'tests', 'fixtures'));
+    browser = await launchChromium();
+    await blockRemoteRequests(browser.context);
+    page = await browser.context.newPage();
+    cdp = await browser.context.newCDPSession(page);
+    extensionErrors = await watchExtensionErrors(cdp);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('adds a note on a selected passage with the button by the selection', async () => {
+    expect(await open('/seed/page.html'), 'no notes yet').toBe('0/0');
+    const end = await page.evaluate(selectPassage, NOTED_PASSAGE);
+    expect(end, 'the passage is on the page').not.toBeNull();
+    await expect.poll(async () => (await chromiumNotesUi(page, cdp))?.addButton, { timeout: 3_000 }).not.toBeNull();
+    const button = (await chromiumNotesUi(page, cdp))!.addButton!;
+    await page.mouse.click(button.x, button.y);
+    await expect.poll(async () => (await chromiumNotesUi(page, cdp))?.editor, { timeout: 3_000 }).toBe(true);
+    await page.keyboard.type(NOTE_TEXT);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.evaluate(notesPainted, GLOSS_HOST), { timeout: 5_000 }).toBe('1/1');
+  });
+
+  it('highlights the note again after a reload', async () => {
+    await page.reload();
+    await page.waitForFunction(glossOutcome, GLOSS_HOST, { timeout: 20_000 });
+    await page.waitForFunction((host) => document.querySelector(host)?.getAttribute('data-gloss-notes') === '1/1', GLOSS_HOST, { timeout: 10_000 });
+    const highlight = await page.evaluate(() => {
+      const painted = CSS.highlights.get('gloss-note-yellow');
+      return painted ? [...painted].map((range) => range.toString()) : null;
+    });
+    expect(highlight, 'the passage is painted as a yellow note').toEqual([expect.stringMatching(/^And Vladimir Poutine on Friday.*action abroad\.$/)]);
+    await mkdir(TEST_OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(TEST_OUTPUT, 'e2e-notes-chromium.png') });
+    expect(await noteCardOn(WORD_IN_PASSAGE)).toBe(NOTE_TEXT);
+  });
+
+  it('attaches the note on a changed copy of the article (a paragraph inserted, a typo fixed)', async () => {
+    expect(await open('/notes/changed.html')).toBe('1/1');
+    expect(await noteCardOn(WORD_IN_PASSAGE)).toBe(NOTE_TEXT);
+  });
+
+  it('says in the popover of a name that another article the reader read mentions it', async () => {
+    expect(await open('/notes/second.html')).toBe('0/0');
+    const word = await page.evaluate(locateWord, 'Mariupol');
+    await page.mouse.move(word!.x - 20, word!.y);
+    await page.mouse.move(word!.x, word!.y, { steps: 5 });
+    await expect.poll(async () => (await chromiumNotesUi(page, cdp))?.memory, { timeout: 5_000 }).not.toBeNull();
+    const memory = (await chromiumNotesUi(page, cdp))!.memory!;
+    expect(memory).toContain('In 1 other article you read');
+    expect(memory).toContain(SEED_TITLE);
+    expect(memory, "the seed's figure about Mariupol, with its date").toMatch(/160,000[\s\S]*29 Mar 2022/);
+  });
+
+  it('raises no error from the extension', () => {
+    expect(extensionErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,119 @@
+import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
+import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
+import { GLOSS_HOST } from './gloss-page';
+
+/**
+ * The notes' DOM contract the browser tests rely on (extension/marking/notes.ts): the host's
+ * `data-gloss-notes` ("placed/total") once the page's notes are painted, and inside the closed
+ * shadow root the "Add note" button (`.add-note`), the editor (`.note-editor`, text in
+ * `textarea[name=body]`), a note's card (`.note-card`, text in `.body`) and the popover's memory
+ * (`.memory`).
+ */
+
+/** The passage the tests note: the seed's last sentence, whose "Poutine" the changed copy spells "Putin". */
+export const NOTED_PASSAGE = { from: 'And Vladimir Poutine on Friday', to: 'action abroad.' } as const;
+/** A word inside the passage in both copies, to click on. */
+export const WORD_IN_PASSAGE = 'promulgated';
+export const NOTE_TEXT = 'Check: the law of 4 March 2022?';
+export const SEED_TITLE = 'War in Ukraine – Russian-Ukrainian negotiations open in Istanbul';
+
+/** The host's data-gloss-notes ("1/1"), or null while the notes are not painted (page function). */
+export function notesPainted(hostSelector: string): string | null {
+  return document.querySelector(hostSelector)?.getAttribute('data-gloss-notes') ?? null;
+}
+
+/**
+ * Selects the text from `from` to the end of `to` (both in one text node of the article) as a
+ * reader's drag would, and returns the selection's last line box, or null (page function).
+ */
+export function selectPassage({ from, to }: { from: string; to: string }): { x: number; y: number } | null {
+  const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    const start = text.indexOf(from);
+    const end = text.indexOf(to, Math.max(start, 0));
+    if (start < 0 || end < 0) continue;
+    (node.parentElement ?? document.body).scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, end + to.length);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const rects = range.getClientRects();
+    const last = rects[rects.length - 1];
+    return last ? { x: last.right, y: last.bottom } : null;
+  }
+  return null;
+}
+
+/** What the notes UI in Gloss's shadow root shows now. */
+export interface NotesUi {
+  /** Centre of the "Add note" button by the selection, when shown. */
+  addButton: { x: number; y: number } | null;
+  editor: boolean;
+  /** The open note card's text. */
+  card: string | null;
+  /** The open popover's memory section's text. */
+  memory: string | null;
+}
+
+/** Reads the notes UI inside the shadow root (runs in the browser, on the root). */
+function readNotesUi(root: ShadowRoot): NotesUi {
+  const button = root.querySelector('.note-layer .add-note');
+  const rect = button?.getBoundingClientRect();
+  const card = root.querySelector('.note-card .body');
+  const memory = root.querySelector('.popover .memory') as HTMLElement | null;
+  return {
+    addButton: rect && rect.width > 0 ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null,
+    editor: root.querySelector('.note-editor textarea') !== null,
+    card: card?.textContent ?? null,
+    memory: memory?.checkVisibility() ? memory.innerText : null,
+  };
+}
+
+interface CdpNode {
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function findHost(node: CdpNode): CdpNode | null {
+  if ((node.attributes ?? []).includes('data-gloss-state')) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Chromium: the notes UI, read through CDP (`pierce: true` reaches Gloss's closed shadow root). */
+export async function chromiumNotesUi(page: PlaywrightPage, cdp: CDPSession): Promise<NotesUi | null> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  const shadow = findHost(root)?.shadowRoots?.[0];
+  if (!shadow) return null;
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId!,
+    functionDeclaration: `function () { return (${readNotesUi.toString()})(this); }`,
+    returnByValue: true,
+  });
+  return (result.value as NotesUi | null) ?? null;
+}
+
+/** What puppeteer keeps of a node's WebDriver BiDi serialisation (see `firefoxPopover`). */
+interface BidiNodeHandle {
+  remoteValue(): { value?: { shadowRoot?: { type: 'node'; sharedId: string } | null } };
+  realm: unknown;
+  constructor: { from(value: unknown, realm: unknown): ElementHandle<Node> };
+}
+
+/** Firefox: the notes UI, read through the closed root's BiDi reference (as `firefoxPopover` does). */
+export async function firefoxNotesUi(page: PuppeteerPage): Promise<NotesUi | null> {
+  const host = (await page.$(GLOSS_HOST)) as unknown as BidiNodeHandle | null;
+  const shadow = host?.remoteValue().value?.shadowRoot;
+  if (!host || !shadow) return null;
+  const root = host.constructor.from(shadow, host.realm);
+  return root.evaluate(readNotesUi as (node: Node) => NotesUi);
+}
