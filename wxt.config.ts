@@ -11,7 +11,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Gloss',
     description: 'Context for every name in the news: who, what role, which figures, who said so.',
-    permissions: ['storage'],
+    // offscreen (Chromium): the analysis lives in an offscreen document for the whole session.
+    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // "Add note" on the selection (extension/background/notes-browser.ts, ADD_NOTE_COMMAND).
+    commands: { 'add-note': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Add a note on the selected text' } },
     icons,
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'gloss@gloss.example', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }

@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { analyse } from '../extension/analysis/analyse';
 import type { Analysis } from '../extension/analysis/types';
-import { findAnchoredArticle } from '../extension/article/snapshot';
+import { analysisHost } from '../extension/background/analysis-host';
+import { installNotes } from '../extension/background/notes-browser';
 import { readBackgroundRequest, type AnalyseReply, type AnalysisReply, type FindArticleReply } from '../extension/messages';
 
 /**
- * The background finds the article on a snapshot of the page and runs the analysis (Readability,
- * the model and their code stay out of the pages' content scripts and off their main thread),
- * and keeps each tab's last analysis for the toolbar popup: in memory, mirrored to
- * `storage.session` where there is one, since an MV3 service worker is stopped when idle.
+ * The background has the article found on a snapshot of the page and analysed (Readability,
+ * the model and their code stay out of the pages' content scripts and off their main thread;
+ * in Chromium they run in an offscreen document, see analysis-host.ts), and keeps each tab's
+ * last analysis for the toolbar popup: in memory, mirrored to `storage.session` where there is
+ * one, since an MV3 service worker is stopped when idle.
  */
 export default defineBackground(() => {
   const lastByTab = new Map<number, Analysis>();
@@ -27,13 +28,9 @@ export default defineBackground(() => {
     return (stored?.[sessionKey(tabId)] as Analysis | undefined) ?? null;
   }
 
-  function findArticleReply(html: string, url: string): FindArticleReply {
-    try {
-      return { ok: true, found: findAnchoredArticle(html, url) };
-    } catch (error) {
-      return { ok: false, error: `finding the article failed: ${error instanceof Error ? error.message : String(error)}` };
-    }
-  }
+  const host = analysisHost();
+  const notes = installNotes();
+  const unreachable = (error: unknown) => ({ ok: false as const, error: `Gloss's analysis could not be reached: ${error instanceof Error ? error.message : String(error)}` });
 
   browser.runtime.onMessage.addListener((message: unknown, sender): Promise<FindArticleReply | AnalyseReply | AnalysisReply> | undefined => {
     const request = readBackgroundRequest(message);
@@ -42,15 +39,13 @@ export default defineBackground(() => {
     if (request.type === 'gloss:last-analysis') {
       return recall(request.tabId).then((analysis) => ({ ok: true, analysis }));
     }
-    if (request.type === 'gloss:find-article') return Promise.resolve(findArticleReply(request.html, request.url));
-    try {
-      const analysis = analyse(request.article, request.url);
+    if (request.type === 'gloss:find-article') return host.answer(request).catch(unreachable);
+    return host.answer(request).then(async (reply) => {
       const tabId = sender.tab?.id;
-      const stored = tabId === undefined ? Promise.resolve() : remember(tabId, analysis);
-      return stored.then(() => ({ ok: true, analysis }));
-    } catch (error) {
-      return Promise.resolve({ ok: false, error: `analysis failed: ${error instanceof Error ? error.message : String(error)}` });
-    }
+      if (reply.ok && tabId !== undefined) await remember(tabId, reply.analysis);
+      if (reply.ok) void notes.rememberArticle(reply.analysis, { published: request.published ?? null, outlet: request.outlet ?? null, tabUrl: sender.tab?.url ?? null });
+      return reply;
+    }, unreachable);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
