@@ -114,6 +114,38 @@ describe('reanchor', () => {
     expect(placement).toMatchObject({ start: position.start + filler.length, how: 'exact' });
   });
 
+  it('follows its own edited passage rather than the same words in an unrelated place', () => {
+    // A letter quoting the mayor puts the note's exact words in a second, unrelated place.
+    const { quote, position } = noteOn(article, 'the harbour comes back');
+    const elsewhere = article + '\n\nLetters: the harbour comes back every winter, one reader wrote.';
+    const edited = edit(elsewhere, 'This is the day the harbour comes back to life', 'This is the day the harbor comes back to life');
+    const placement = reanchor(edited, quote, position)!;
+    expect(placement).toMatchObject({ how: 'fuzzy', start: position.start });
+    expect(edited.slice(placement.start, placement.end)).toBe('the harbor comes back');
+    // With its passage removed, the note is orphaned, not moved to the letter.
+    const removed = edit(elsewhere, '"This is the day the harbour comes back to life," said', 'Said');
+    expect(reanchor(removed, quote, position)).toBeNull();
+  });
+
+  it('orphans a removed short word rather than moving it to another "six" or a word one letter away', () => {
+    const { quote, position } = noteOn(article, 'six', 0);
+    const removed = edit(article, 'harbour city for six years', 'harbour city for years');
+    expect(removed).toContain('For six years');
+    expect(reanchor(removed, quote, position)).toBeNull();
+  });
+
+  it('stays quick on a quote that occurs hundreds of times', () => {
+    const long = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} says the council met.`).join('\n\n');
+    const { quote, position } = noteOn(long, 'the council', 150);
+    const shifted = 'Inserted first.\n\n' + long;
+    reanchor(shifted, quote, position); // warm up: the bound is on the work, not the compiler
+    const started = performance.now();
+    const placement = reanchor(shifted, quote, position)!;
+    // Scoring each occurrence with an approximate search took 30 ms here; the context check takes well under 1.
+    expect(performance.now() - started).toBeLessThan(10);
+    expect(placement).toEqual({ start: position.start + 'Inserted first.\n\n'.length, end: position.end + 'Inserted first.\n\n'.length, how: 'exact' });
+  });
+
   it('returns null for empty or hostile input, and never throws', () => {
     const { quote, position } = noteOn(article, 'Helena Marsh');
     const broken = [
