@@ -58,6 +58,12 @@ describe('reanchor', () => {
     expect(placed(changed, quote, position)).toEqual({ how: 'exact', text: 'moved its crossings to Kellingford' });
   });
 
+  it('keeps a note on a name whose sentence was rewritten on both sides', () => {
+    const { quote, position } = noteOn(article, 'Helena Marsh');
+    const changed = edit(article, 'said the mayor, Helena Marsh, who had made', 'said the city\'s mayor Helena Marsh, who made');
+    expect(placed(changed, quote, position)).toEqual({ how: 'exact', text: 'Helena Marsh' });
+  });
+
   it('follows a typo fixed inside the quote', () => {
     const withTypo = edit(article, 'Helena Marsh, who had', 'Helena Mrash, who had');
     const { quote, position } = noteOn(withTypo, 'the mayor, Helena Mrash');
