@@ -1,12 +1,28 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_BUILD, extensionWorkerUrl, launchChromium, type ChromiumSession } from '../support/browsers';
-import { clickButton, libraryLoaded, libraryRoundTrip, libraryView, type LibraryDriver } from '../support/library';
+import { blockRemoteRequests, CHROME_BUILD, extensionWorkerUrl, launchChromium, REPO_ROOT, type ChromiumSession } from '../support/browsers';
+import { GLOSS_HOST, glossOutcome } from '../support/gloss-page';
+import {
+  clickButton,
+  libraryLoaded,
+  libraryRoundTrip,
+  libraryView,
+  memoryControls,
+  memoryView,
+  type LibraryDriver,
+  type MemoryDriver,
+} from '../support/library';
+import { startStaticServer, type StaticServer } from '../support/static-server';
 
 describe(`The library in Chromium (${CHROME_BUILD})`, () => {
+  let server: StaticServer;
   let browser: ChromiumSession;
+  let extensionId: string;
   let page: Page;
+  let article: Page;
+  let options: Page;
   const pageErrors: string[] = [];
 
   const driver: LibraryDriver = {
@@ -25,11 +41,25 @@ describe(`The library in Chromium (${CHROME_BUILD})`, () => {
     },
   };
 
+  const memoryDriver: MemoryDriver = {
+    async readSeedPage() {
+      await article.goto(`${server.origin}/seed/page.html`);
+      await article.waitForFunction(glossOutcome, GLOSS_HOST, { timeout: 20_000 });
+    },
+    async openOptions() {
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await options.waitForFunction(memoryView);
+    },
+    evaluate: <Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg) => options.evaluate(fn as (arg: unknown) => Result | Promise<Result>, arg as unknown),
+  };
+
   beforeAll(async () => {
+    server = await startStaticServer(join(REPO_ROOT, 'tests', 'fixtures'));
     browser = await launchChromium();
-    const extensionId = new URL(await extensionWorkerUrl(browser.context)).host;
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await blockRemoteRequests(browser.context);
+    extensionId = new URL(await extensionWorkerUrl(browser.context)).host;
+    [page, article, options] = [await browser.context.newPage(), await browser.context.newPage(), await browser.context.newPage()];
+    for (const extensionPage of [page, options]) extensionPage.on('pageerror', (error) => pageErrors.push(error.message));
     // The side panel's page, opened as a tab: the same page Chrome shows in its side panel.
     await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     await libraryLoaded(() => page.evaluate(libraryView));
@@ -37,6 +67,7 @@ describe(`The library in Chromium (${CHROME_BUILD})`, () => {
 
   afterAll(async () => {
     await browser?.close();
+    await server?.close();
   });
 
   it('starts empty, saying how to add a note', async () => {
@@ -44,8 +75,9 @@ describe(`The library in Chromium (${CHROME_BUILD})`, () => {
   });
 
   libraryRoundTrip(() => driver);
+  memoryControls(() => memoryDriver);
 
-  it('raises no error in the library page', () => {
+  it('raises no error in the library and options pages', () => {
     expect(pageErrors).toEqual([]);
   });
 });

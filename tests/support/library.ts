@@ -178,3 +178,88 @@ export function libraryRoundTrip(driver: () => LibraryDriver): void {
     expect((await storedNotes(driver())).map((n) => n.id)).toEqual(IDS);
   });
 }
+
+/** What the memory steps need from a browser: read the sample article, and the options page. */
+export interface MemoryDriver {
+  /** Opens (again) the sample article from the test server and waits until Gloss is done with it. */
+  readSeedPage(): Promise<void>;
+  /** Opens (or reloads) the options page and waits for its memory section. */
+  openOptions(): Promise<void>;
+  /** Runs `fn` in the options page. */
+  evaluate: LibraryDriver['evaluate'];
+}
+
+/** In the options page: what the Memory section shows (null before it is there). */
+export function memoryView(): { count: string; sites: string[]; paused: string[]; status: string } | null {
+  const memory = document.querySelector('section.memory');
+  if (!memory) return null;
+  const texts = (selector: string) => [...memory.querySelectorAll(selector)].map((element) => element.textContent!.trim());
+  return {
+    count: memory.querySelector('.memory-count')!.textContent!.trim(),
+    sites: texts('.remembered-sites li > span'),
+    paused: texts('.paused-sites li > span'),
+    status: memory.querySelector('[role="status"]')!.textContent!.trim(),
+  };
+}
+
+/** In the options page: types `site` into "Pause memory on" and submits it. */
+export async function pauseSite(site: string): Promise<void> {
+  const input = document.querySelector<HTMLInputElement>('#pause-site')!;
+  input.value = site;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((resolve) => setTimeout(resolve, 50)); // Preact renders the typed value first
+  input.form!.requestSubmit();
+}
+
+/**
+ * Registers the options page's memory steps (in order) for `driver()`: the sample article read is
+ * counted under its site, "Forget this site", "Pause memory on a site" (reading it again adds
+ * nothing until memory is resumed) and "Clear all memory" after its confirmation.
+ */
+export function memoryControls(driver: () => MemoryDriver): void {
+  // The sample article's canonical address names its outlet's site, not the test server's.
+  const SITE = 'continental-courier.example';
+  const view = () => driver().evaluate(memoryView, undefined);
+  /** The count once Gloss has written what it read (it remembers just after answering the page). */
+  const countAfterReading = () =>
+    expect.poll(
+      async () => {
+        await driver().openOptions();
+        return (await view())?.count;
+      },
+      { timeout: 15_000, interval: 500 },
+    );
+
+  it('counts the article read, under its site', async () => {
+    await driver().readSeedPage();
+    await countAfterReading().toBe('1 article remembered.');
+    expect((await view())!.sites).toEqual([`${SITE} 1 article`]);
+  });
+
+  it('forgets a site', async () => {
+    await driver().evaluate(clickButton, 'Forget this site');
+    await expect.poll(async () => (await view())?.count, { timeout: 5_000 }).toBe('0 articles remembered.');
+    expect((await view())!.status).toBe(`Gloss forgot what it read on ${SITE}.`);
+  });
+
+  it('pauses memory on a site: reading it again adds nothing until memory is resumed', async () => {
+    await driver().evaluate(pauseSite, SITE);
+    await expect.poll(async () => (await view())?.paused, { timeout: 5_000 }).toEqual([SITE]);
+    await driver().readSeedPage();
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // as long as remembering took above, and more
+    await driver().openOptions();
+    expect((await view())!.count).toBe('0 articles remembered.');
+
+    await driver().evaluate(clickButton, 'Resume');
+    await expect.poll(async () => (await view())?.paused, { timeout: 5_000 }).toEqual([]);
+    await driver().readSeedPage();
+    await countAfterReading().toBe('1 article remembered.');
+  });
+
+  it('clears all memory after the confirmation', async () => {
+    await driver().evaluate(clickButton, 'Clear all memory…');
+    await driver().evaluate(clickButton, 'Forget everything');
+    await expect.poll(async () => (await view())?.count, { timeout: 5_000 }).toBe('0 articles remembered.');
+    expect((await view())!.status).toBe('Gloss forgot every article it read. Your notes are kept.');
+  });
+}

@@ -117,6 +117,13 @@ describe('LibraryApp', () => {
     await shown(() => root.textContent!.includes('No note matches “nothing like it”.'));
   });
 
+  it('lists again when the reader comes back to the panel, with notes made on the page meanwhile', async () => {
+    await show();
+    background.notes.set('urn:uuid:9', testNote({ id: 'urn:uuid:9', body: 'Made on the page', modified: '2026-03-04T10:00:00.000Z' }));
+    window.dispatchEvent(new Event('focus'));
+    await shown(() => card('urn:uuid:9'));
+  });
+
   it('opens the article at a note when the note is clicked, and says so when it cannot', async () => {
     await show();
     card('urn:uuid:1').querySelector<HTMLButtonElement>('.quote')!.click();

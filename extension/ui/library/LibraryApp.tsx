@@ -48,6 +48,12 @@ export function LibraryApp({ client, store: given, debounceMs = SEARCH_DEBOUNCE_
   const { dispatch } = store;
 
   useEffect(() => void controller.loadArticles(), [controller]);
+  // Notes made on the page while the panel stayed open show up when the reader comes back to it.
+  useEffect(() => {
+    const refresh = (): void => void controller.loadNotes(store.getState().query.trim());
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [controller, store]);
   useEffect(() => {
     const query = state.query.trim();
     if (query === state.shownQuery) return;
