@@ -129,14 +129,15 @@ export function createNotesBackground(options: NotesBackgroundOptions): NotesBac
 
   async function exportNotes(format: 'jsonld' | 'markdown', store: GlossStore): Promise<ExportReply> {
     const notes = await store.allNotes();
-    const name = `gloss-notes-${day(now())}`;
+    const date = now();
+    const name = `gloss-notes-${day(date)}`;
     return format === 'jsonld'
-      ? { ok: true, filename: `${name}.jsonld`, mime: 'application/ld+json', text: exportJsonLd(notes) }
-      : { ok: true, filename: `${name}.md`, mime: 'text/markdown', text: exportMarkdown(notes) };
+      ? { ok: true, filename: `${name}.jsonld`, mime: 'application/ld+json', text: exportJsonLd(notes, date) }
+      : { ok: true, filename: `${name}.md`, mime: 'text/markdown', text: exportMarkdown(notes, date) };
   }
 
   async function importNotes(text: string, store: GlossStore): Promise<ImportReply> {
-    const parsed = parseJsonLdImport(text);
+    const parsed = parseJsonLdImport(text, now());
     if ('error' in parsed) return { ok: false, error: `Nothing was imported: ${parsed.error}` };
     return { ok: true, ...(await store.importNotes(parsed.notes)) };
   }
