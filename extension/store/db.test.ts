@@ -12,9 +12,22 @@ interface EarlierDatabase {
 }
 
 const notes = [
-  makeNote({ id: 'urn:uuid:a', body: 'Notes on the siege' }, 40),
-  makeNote({ id: 'urn:uuid:b', url: 'https://other.example/story', tags: [], colour: 'blue' }, 0),
+  makeNote(
+    {
+      id: 'urn:uuid:a',
+      body: 'Notes on the siege',
+      entity: { key: 'PER:vadim boitchenko', name: 'Vadim Boïtchenko', type: 'PER' },
+      modified: '2026-03-02T00:00:00.000Z',
+    },
+    40,
+  ),
+  makeNote({ id: 'urn:uuid:b', url: 'https://other.example/story', body: 'Ferry timetable', tags: [], colour: 'blue' }, 0),
 ];
+/** A word (or prefix) only each note has, in each of the fields a search looks at. */
+const ONLY_IN: Record<string, string[]> = {
+  'urn:uuid:a': ['siege', 'Boitchenko', 'boïtch', 'refugees', 'notes on'],
+  'urn:uuid:b': ['ferry', 'TIMETABLE'],
+};
 const articles = [makeArticle('https://news.example/mariupol', '2026-03-01T10:00:00.000Z')];
 
 /**
@@ -33,6 +46,25 @@ const WRITTEN_BY: Record<number, (name: string) => Promise<EarlierDatabase>> = {
     db.close();
     return { notes, articles };
   },
+  /** Version 2: the entity index, notes by change and articles by visit; a note has an `anchor`. */
+  2: async (name) => {
+    const db = await rawOpen(name, 2, (db) => {
+      const v2Notes = db.createObjectStore('notes', { keyPath: 'id' });
+      v2Notes.createIndex('url', 'url');
+      v2Notes.createIndex('modified', 'modified');
+      const v2Articles = db.createObjectStore('articles', { keyPath: 'url' });
+      v2Articles.createIndex('site', 'site');
+      v2Articles.createIndex('seen', 'seen');
+      const mentions = db.createObjectStore('mentions', { keyPath: ['key', 'url'] });
+      mentions.createIndex('key', 'key');
+      mentions.createIndex('url', 'url');
+    });
+    const v2Notes = notes.map((note, n) => ({ ...note, anchor: n === 0 ? 'anchored' : 'orphaned' }) as const);
+    await rawPut(db, 'notes', v2Notes);
+    await rawPut(db, 'articles', articles);
+    db.close();
+    return { notes: v2Notes, articles };
+  },
 };
 
 describe('schema migrations', () => {
@@ -50,7 +82,12 @@ describe('schema migrations', () => {
       // The indexes added since are filled from the old records.
       expect((await store.notesFor('https://news.example/mariupol')).map((note) => note.id)).toEqual(['urn:uuid:a']);
       expect((await store.searchNotes('')).total).toBe(written.notes.length);
-      expect((await store.searchNotes('siege')).notes.map((note) => note.id)).toEqual(['urn:uuid:a']);
+      // Every note is found by the words of each of its fields (the term index was filled).
+      expect(Object.keys(ONLY_IN).sort()).toEqual(written.notes.map((note) => note.id).sort());
+      for (const [id, queries] of Object.entries(ONLY_IN)) {
+        for (const query of queries) expect([query, (await store.searchNotes(query)).notes.map((note) => note.id)]).toEqual([query, [id]]);
+      }
+      expect((await store.searchNotes('mariupol day 3.9 million')).total).toBe(2);
       await store.forgetSite('news.example');
       expect(await store.articles()).toEqual([]);
       store.close();
@@ -59,7 +96,7 @@ describe('schema migrations', () => {
 
   it('creates the current schema in an empty database', async () => {
     const db = await openGlossDb('fresh');
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'mentions', 'notes']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'mentions', 'noteTerms', 'notes']);
     expect(db.version).toBe(DB_VERSION);
     db.close();
   });

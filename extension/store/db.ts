@@ -8,15 +8,24 @@
  * - Version 2: the entity index `mentions` (keyPath `[key, url]`, indexes `key` and `url`);
  *   `notes` gains the index `modified` (the library lists newest change first) and every note
  *   gains `anchor: 'unknown'`; `articles` gains the index `seen` (the oldest are evicted first).
+ * - Version 3: the library's term index `noteTerms` (keyPath `id`, the note's id; `multiEntry`
+ *   index `terms`), filled from every note, so a search needs no in-memory index built first.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ArticleRecord, EntityMention, Note } from '../notes/types';
+import { noteTerms, type NoteTerms } from './terms';
 
 /** The schema of the current version. */
 export interface GlossDbSchema extends DBSchema {
   notes: { key: string; value: Note; indexes: { url: string; modified: string } };
   articles: { key: string; value: ArticleRecord; indexes: { site: string; seen: string } };
   mentions: { key: [string, string]; value: EntityMention; indexes: { key: string; url: string } };
+  /**
+   * Each note's folded words, in a store of their own rather than in the note's record: every
+   * reader of `notes` (store, export, library listing) keeps getting plain notes with nothing to
+   * strip, and listing or reading all notes does not also read (clone) every word of them.
+   */
+  noteTerms: { key: string; value: NoteTerms; indexes: { terms: string } };
 }
 
 /** An open connection to the store's database. */
@@ -44,6 +53,14 @@ const MIGRATIONS: ((db: GlossDb, tx: UpgradeTransaction) => Promise<void>)[] = [
       const note: Partial<Note> = cursor.value;
       if (note.anchor === undefined) await cursor.update({ ...cursor.value, anchor: 'unknown' });
     }
+  },
+  async (db, tx) => {
+    db.createObjectStore('noteTerms', { keyPath: 'id' }).createIndex('terms', 'terms', { multiEntry: true });
+    // Words as `noteTerms` splits and folds them today: a change to that rule needs a version
+    // that recomputes them, or notes indexed before it would be found by the old rule only.
+    const terms = tx.objectStore('noteTerms');
+    const notes = await tx.objectStore('notes').getAll();
+    await Promise.all(notes.map((note) => terms.put(noteTerms(note))));
   },
 ];
 

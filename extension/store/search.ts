@@ -1,10 +1,12 @@
 /**
- * The library's full-text index of notes (MiniSearch), kept in memory: built once from every
- * note, then updated by each change the store makes.
+ * The library's typo-tolerant index of notes (MiniSearch), kept in memory: built from every note
+ * the first time a search finds nothing as typed, then updated by each change the store makes.
+ * Until then the persistent term index (`terms.ts`), which needs no build, answers searches;
+ * once built, this one answers them all (it is the faster) and finds the same notes as typed.
  */
 import MiniSearch from 'minisearch';
-import { normalizeWord } from '../analysis/entities/normalize';
 import type { Note } from '../notes/types';
+import { foldWord, PREFIX_MATCH_LENGTH, searchableFields, splitWords } from './terms';
 
 /** One note that matches a search: its id and when it last changed (the library's order). */
 export interface NoteHit {
@@ -12,35 +14,28 @@ export interface NoteHit {
   modified: string;
 }
 
-/** Words of this many letters or more also match as prefixes and with a typo or two. */
-const LOOSE_MATCH_LENGTH = 4;
-
 /** How many notes are indexed between two turns of the event loop while building. */
 const BUILD_SLICE = 500;
 
-/** A full-text index over each note's body, quote, tags, article title and entity name. */
+/**
+ * A full-text index over each note's body, quote, tags, article title and entity name, with
+ * the words split and folded as the term index does, so both find the same notes as typed.
+ */
 export class NoteSearchIndex {
   private readonly index = new MiniSearch<Note>({
     fields: ['body', 'quote', 'tags', 'title', 'entity'],
     storeFields: ['modified'],
-    extractField: (note, field) => {
-      switch (field) {
-        case 'quote':
-          return note.quote.exact;
-        case 'tags':
-          return note.tags.join(' ');
-        case 'entity':
-          return note.entity?.name ?? '';
-        default:
-          return String(note[field as keyof Note] ?? '');
-      }
-    },
-    // "Boïtchenko" and "Boitchenko", "Kyiv’s" and "Kyiv's" find each other.
-    processTerm: (term) => normalizeWord(term).toLowerCase(),
+    // Also asked for the id and the stored `modified`, which are the note's own fields.
+    extractField: (note, field) =>
+      (searchableFields(note) as Record<string, string>)[field] ?? String(note[field as keyof Note]),
+    tokenize: splitWords,
+    // "Boïtchenko" and "Boitchenko" find each other.
+    processTerm: foldWord,
     searchOptions: {
       combineWith: 'AND',
-      prefix: (term) => term.length >= LOOSE_MATCH_LENGTH,
-      fuzzy: (term) => (term.length >= LOOSE_MATCH_LENGTH ? 0.2 : false),
+      // Words long enough to match as prefixes also match with a typo or two ("shiping").
+      prefix: (term) => term.length >= PREFIX_MATCH_LENGTH,
+      fuzzy: (term) => (term.length >= PREFIX_MATCH_LENGTH ? 0.2 : false),
     },
   });
 
@@ -70,10 +65,14 @@ export class NoteSearchIndex {
     this.index.removeAll();
   }
 
-  /** The notes matching every word of `query`, newest change first. */
+  /**
+   * The notes matching every word of `query` as typed (the longer words as prefixes), as the
+   * term index finds them; only when there are none, those matching with a typo or two. Newest
+   * change first.
+   */
   search(query: string): NoteHit[] {
-    return this.index
-      .search(query)
+    const typed = this.index.search(query, { fuzzy: false });
+    return (typed.length > 0 ? typed : this.index.search(query))
       .map((result) => ({ id: result.id as string, modified: result['modified'] as string }))
       .sort(newestFirst);
   }

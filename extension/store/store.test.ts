@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GlossStore } from './types';
 import { StoreError } from './types';
+import { NoteSearchIndex } from './search';
 import { openStore } from './store';
 import { makeArticle, makeNote } from './test-notes';
 
@@ -151,9 +152,31 @@ describe('library search', () => {
     expect(await store.searchNotes('siege')).toEqual({ notes: [], total: 0 });
   });
 
+  it('answers a store just opened from the term index, building the typo index only for a typo', async () => {
+    const name = (await library(), `store-test-${dbCount}`);
+    opened.forEach((store) => store.close());
+    const build = vi.spyOn(NoteSearchIndex, 'build');
+    const reopened = await openStore({ name });
+    opened.push(reopened);
+    expect(ids(await reopened.searchNotes('boitch'))).toEqual(['mayor']);
+    expect(ids(await reopened.searchNotes('port war'))).toEqual(['siege']);
+    expect(build).not.toHaveBeenCalled();
+    expect(ids(await reopened.searchNotes('shiping'))).toEqual(['grain']);
+    expect(build).toHaveBeenCalledTimes(1);
+  });
+
+  it('finds the same notes as typed before and after the typo index is built', async () => {
+    const store = await library();
+    const queries = ['mariupol', 'MARIUPOL day', 'black', 'black-sea', 'boïtchenko', 'of the', 'grai', 'gra', 'shipping', '3.9'];
+    const before = await Promise.all(queries.map((query) => store.searchNotes(query)));
+    expect(before.map((page) => page.total)).toEqual([2, 2, 1, 1, 1, 1, 1, 0, 1, 2]);
+    await store.searchNotes('shiping'); // builds it
+    expect(await Promise.all(queries.map((query) => store.searchNotes(query)))).toEqual(before);
+  });
+
   it('sees a note saved while the index is being built', async () => {
     const store = await library();
-    const listing = store.searchNotes(''); // starts the build
+    const listing = store.searchNotes('shiping'); // starts the build
     const saving = store.saveNote(makeNote({ id: 'late', body: 'Late siege note', modified: '2026-03-09T00:00:00Z' }));
     await Promise.all([listing, saving]);
     expect(ids(await store.searchNotes('siege'))).toEqual(['late', 'siege']);
