@@ -3,7 +3,6 @@
  * messaging, tabs, storage, context menu and commands.
  */
 import { browser } from 'wxt/browser';
-import { cleanUrl } from '../article/page-meta';
 import { isDoneReply, readNotesRequest, type AddNoteHereRequest, type NotesContentRequest } from '../notes/messages';
 import { loadSettings } from '../settings/settings';
 import { openStore } from '../store/store';
@@ -16,20 +15,12 @@ export const ADD_NOTE_COMMAND = 'add-note';
 const sendToTab = (tabId: number, request: NotesContentRequest): Promise<unknown> => browser.tabs.sendMessage(tabId, request);
 
 const tabs: NoteTabs = {
-  async find(url) {
-    // A tab's address is only known for pages Gloss may run on, which are the ones that matter.
-    const open = await browser.tabs.query({});
-    return open.find((tab) => tab.id !== undefined && cleanUrl(tab.url) === url)?.id ?? null;
-  },
   async create(url) {
     return (await browser.tabs.create({ url })).id;
   },
   async focus(tabId) {
     const tab = await browser.tabs.update(tabId, { active: true });
     if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-  },
-  async reload(tabId) {
-    await browser.tabs.reload(tabId);
   },
   async show(tabId, request) {
     const reply = await sendToTab(tabId, request).catch(() => null);

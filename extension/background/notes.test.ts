@@ -17,20 +17,18 @@ afterEach(() => {
   opened = [];
 });
 
-/** Tabs that record what the background asked of them. */
-function fakeTabs(open: Record<string, number> = {}, showWorks = true) {
+/** Tabs that record what the background asked of them; `showing` are the tabs whose Gloss can show the note. */
+function fakeTabs(showing: number[] = []) {
   const calls: string[] = [];
   const tabs: NoteTabs = {
-    find: async (url) => open[url] ?? null,
     create: async (url) => {
       calls.push(`create ${url}`);
       return 42;
     },
     focus: async (tabId) => void calls.push(`focus ${tabId}`),
-    reload: async (tabId) => void calls.push(`reload ${tabId}`),
     show: async (tabId, request: ShowNoteRequest) => {
       calls.push(`show ${tabId} ${request.id}`);
-      return showWorks;
+      return showing.includes(tabId);
     },
   };
   return { tabs, calls };
@@ -133,19 +131,26 @@ describe('opening a note from the library', () => {
     expect(await notes.answer({ type: 'gloss:notes:for-page', url: note.url }, 42)).toMatchObject({ show: null });
   });
 
-  it('focuses a tab already on the article and asks it to show the note, reloading it when it cannot', async () => {
-    const showing = fakeTabs({ [note.url]: 3 });
-    const first = background({ tabs: showing.tabs }).notes;
-    await first.answer({ type: 'gloss:notes:save', note });
-    await first.answer({ type: 'gloss:notes:open', id: note.id });
-    expect(showing.calls).toEqual(['focus 3', `show 3 ${note.id}`]);
+  it('shows the note in a tab already on its article and brings that tab to the front', async () => {
+    const { tabs, calls } = fakeTabs([3]);
+    const { notes } = background({ tabs });
+    await notes.answer({ type: 'gloss:notes:save', note });
+    await notes.answer({ type: 'gloss:notes:for-page', url: note.url }, 3); // tab 3 shows the article
+    await notes.answer({ type: 'gloss:notes:for-page', url: 'https://news.example/other' }, 4);
+    expect(await notes.answer({ type: 'gloss:notes:open', id: note.id })).toEqual({ ok: true });
+    expect(calls).toEqual([`show 3 ${note.id}`, 'focus 3']);
+  });
 
-    const stale = fakeTabs({ [note.url]: 3 }, false);
-    const second = background({ tabs: stale.tabs }).notes;
-    await second.answer({ type: 'gloss:notes:save', note });
-    await second.answer({ type: 'gloss:notes:open', id: note.id });
-    expect(stale.calls).toEqual(['focus 3', `show 3 ${note.id}`, 'reload 3']);
-    expect(await second.answer({ type: 'gloss:notes:for-page', url: note.url }, 3)).toMatchObject({ show: note.id });
+  it('opens a new tab when the tab that showed the article has moved on, or was closed', async () => {
+    const { tabs, calls } = fakeTabs([]);
+    const { notes } = background({ tabs });
+    await notes.answer({ type: 'gloss:notes:save', note });
+    await notes.answer({ type: 'gloss:notes:for-page', url: note.url }, 3);
+    await notes.answer({ type: 'gloss:notes:for-page', url: note.url }, 5);
+    notes.tabClosed(5);
+    await notes.answer({ type: 'gloss:notes:open', id: note.id });
+    expect(calls).toEqual([`show 3 ${note.id}`, `create ${note.url}`]);
+    expect(await notes.answer({ type: 'gloss:notes:for-page', url: note.url }, 42)).toMatchObject({ show: note.id });
   });
 
   it('says so when the note is gone', async () => {

@@ -44,13 +44,10 @@ export type NotesReply = NotesReplies[keyof NotesReplies];
 
 /** What the background needs of the browser's tabs to open a note's article. */
 export interface NoteTabs {
-  /** A tab already showing the article at this canonical URL, or null. */
-  find(url: string): Promise<number | null>;
   /** Opens a new tab at `url`; resolves to its id. */
   create(url: string): Promise<number | undefined>;
   /** Brings a tab (and its window) to the front. */
   focus(tabId: number): Promise<void>;
-  reload(tabId: number): Promise<void>;
   /** Asks the content script of a tab to show a note; resolves to whether it did. */
   show(tabId: number, request: ShowNoteRequest): Promise<boolean>;
 }
@@ -82,7 +79,7 @@ export interface NotesBackground {
    * whether it was recorded; never rejects (an article not remembered costs the reader nothing now).
    */
   rememberArticle(analysis: Analysis, meta: PageMeta): Promise<boolean>;
-  /** Forgets what was pending for a closed tab. */
+  /** Forgets what it knew of a closed tab. */
   tabClosed(tabId: number): void;
 }
 
@@ -98,8 +95,13 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 export function createNotesBackground(options: NotesBackgroundOptions): NotesBackground {
   const now = options.now ?? (() => new Date());
   let opened: Promise<GlossStore> | null = null;
-  /** Notes the library asked to open, by the tab opened (or reloaded) for them. */
+  /** Notes the library asked to open, by the tab opened for them. */
   const pendingShow = new Map<number, string>();
+  /**
+   * The article each tab last asked the notes of. Gloss asks for no "tabs" permission, so tabs'
+   * addresses are unknown to it; its pages say which article they show.
+   */
+  const articleOfTab = new Map<number, string>();
 
   function store(): Promise<GlossStore> {
     opened ??= options.openStore().catch((error: unknown) => {
@@ -113,14 +115,12 @@ export function createNotesBackground(options: NotesBackgroundOptions): NotesBac
     const note = await store.getNote(id);
     if (!note) return { ok: false, error: 'That note no longer exists.' };
     const { tabs } = options;
-    const existing = await tabs.find(note.url);
-    if (existing !== null) {
-      await tabs.focus(existing);
-      if (await tabs.show(existing, { type: 'gloss:notes:show', id })) return { ok: true };
-      // No Gloss on that tab yet (or an old one): load it again and show the note once marked.
-      pendingShow.set(existing, id);
-      await tabs.reload(existing);
-      return { ok: true };
+    for (const [tabId, url] of articleOfTab) {
+      // The tab may have gone on to another page since: then its Gloss does not show the note.
+      if (url === note.url && (await tabs.show(tabId, { type: 'gloss:notes:show', id }))) {
+        await tabs.focus(tabId);
+        return { ok: true };
+      }
     }
     const created = await tabs.create(note.url);
     if (created !== undefined) pendingShow.set(created, id);
@@ -147,7 +147,10 @@ export function createNotesBackground(options: NotesBackgroundOptions): NotesBac
       case 'gloss:notes:for-page': {
         const notes = await store.notesFor(request.url);
         const pending = tabId === undefined ? undefined : pendingShow.get(tabId);
-        if (tabId !== undefined) pendingShow.delete(tabId);
+        if (tabId !== undefined) {
+          pendingShow.delete(tabId);
+          articleOfTab.set(tabId, request.url);
+        }
         const show = pending !== undefined && notes.some((note) => note.id === pending) ? pending : null;
         return { ok: true, notes, show };
       }
@@ -211,6 +214,7 @@ export function createNotesBackground(options: NotesBackgroundOptions): NotesBac
 
     tabClosed(tabId) {
       pendingShow.delete(tabId);
+      articleOfTab.delete(tabId);
     },
   };
 }

@@ -81,6 +81,29 @@ describe(`Notes and memory in Chromium (${CHROME_BUILD})`, () => {
     expect(await noteCardOn(WORD_IN_PASSAGE)).toBe(NOTE_TEXT);
   });
 
+  it('opens the editor on the selection with Alt+Shift+N and from the context menu item, Escape cancelling', async () => {
+    const editorOpen = async () => (await chromiumNotesUi(page, cdp))?.editor;
+    expect(await page.evaluate(selectPassage, { from: 'Not far away', to: 'Crimean peninsula' })).not.toBeNull();
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(editorOpen, { timeout: 3_000 }).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(editorOpen, { timeout: 3_000 }).toBe(false);
+
+    // The context menu item's click handler sends this to the tab (extension/background/notes-browser.ts).
+    const worker = browser.context.serviceWorkers()[0]!;
+    await page.evaluate(selectPassage, { from: 'Not far away', to: 'Crimean peninsula' });
+    await worker.evaluate(async () => {
+      type Tabs = { query(filter: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+      const { tabs } = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+      // Gloss has no "tabs" permission, so tabs' addresses are hidden: tell every tab, as the only page is ours.
+      for (const tab of await tabs.query({})) await tabs.sendMessage(tab.id!, { type: 'gloss:notes:add-here' }).catch(() => {});
+    });
+    await expect.poll(editorOpen, { timeout: 3_000 }).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(editorOpen, { timeout: 3_000 }).toBe(false);
+    expect(await page.evaluate(notesPainted, GLOSS_HOST), 'nothing saved').toBe('1/1');
+  });
+
   it('says in the popover of a name that another article the reader read mentions it', async () => {
     expect(await open('/notes/second.html')).toBe('0/0');
     const word = await page.evaluate(locateWord, 'Mariupol');

@@ -76,6 +76,20 @@ describe(`Notes and memory in Firefox ESR (${FIREFOX_BUILD})`, () => {
     expect(await noteCardOn(WORD_IN_PASSAGE)).toBe(NOTE_TEXT);
   });
 
+  it('opens the editor on the selection with Alt+Shift+N, Escape cancelling', async () => {
+    const editorOpen = async () => (await firefoxNotesUi(page))?.editor;
+    expect(await page.evaluate(selectPassage, { from: 'Not far away', to: 'Crimean peninsula' })).not.toBeNull();
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyN');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    await expect.poll(editorOpen, { timeout: 3_000 }).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(editorOpen, { timeout: 3_000 }).toBe(false);
+    expect(await page.evaluate(notesPainted, GLOSS_HOST), 'nothing saved').toBe('1/1');
+  });
+
   it('says in the popover of a name that another article the reader read mentions it', async () => {
     expect(await open('/notes/second.html')).toBe('0/0');
     const word = await page.evaluate(locateWord, 'Mariupol');
