@@ -8,6 +8,8 @@
  *   data-gloss-popover id of the entity whose popover is open (absent when none)
  *   data-gloss-error   the error message (state error)
  *   data-gloss-notes   notes placed on the page / notes the reader has on this article ("1/1")
+ *   data-gloss-notes-error  why the notes could not be loaded
+ *   data-gloss-note-ui add-button | editor | card | undo: the notes UI shown (absent when none)
  */
 import { SHADOW_CSS } from './styles';
 
