@@ -5,7 +5,9 @@
  *   (c) in headless Chromium over the dev pages: DOMContentLoaded to marked names, and the longest
  *       main-thread task, with and without Gloss;
  *   (d) in Chromium on the bundled seed page: time to marks on a session's first page, after the
- *       service worker was stopped, and warm.
+ *       service worker was stopped, and warm;
+ *   (e) the notes library (open, first and later searches) and (f) re-attaching notes, each
+ *       beside the simplest approach (a full scan).
  * (a) and (c) read the team's dev pages in ../shared/data (never the eval pages); without them only
  * (b) runs. (b) and (c) need `npm run build`.
  */
@@ -23,6 +25,8 @@ import { parseHtml } from '../article/parse-html';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { blockRemoteRequests, CHROME_BUILD, launchChromium } from '../../tests/support/browsers';
 import { startStaticServer } from '../../tests/support/static-server';
+import { benchAnchoring } from './bench-anchoring';
+import { benchLibrary } from './bench-store';
 import { repoRoot, sharedDir } from './shared-data';
 
 const SIZE_GOAL_KB = 40;
@@ -372,6 +376,8 @@ async function main(): Promise<void> {
   benchSize();
   if (shared) await benchPageCost(shared, pages);
   await benchWorkerRestart();
+  printRows('(e) The library: 10,000 notes and 2,000 articles in the real store (Node, fake-indexeddb), beside a full scan', await benchLibrary());
+  printRows('(f) Re-attaching 50 notes on one edited 50,000-character article, beside fuzzy-searching each note over the whole text', benchAnchoring());
 }
 
 await main();
