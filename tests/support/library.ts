@@ -248,6 +248,8 @@ export function memoryControls(driver: () => MemoryDriver): void {
     await driver().readSeedPage();
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // as long as remembering took above, and more
     await driver().openOptions();
+    // Poll past the page's "Counting…", then the count must be the settled one.
+    await expect.poll(async () => (await view())?.count, { timeout: 5_000 }).not.toMatch(/^Counting/);
     expect((await view())!.count).toBe('0 articles remembered.');
 
     await driver().evaluate(clickButton, 'Resume');
