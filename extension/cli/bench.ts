@@ -22,8 +22,8 @@ import { splitSentences } from '../analysis/text/tokenize';
 import type { ArticleText } from '../analysis/types';
 import { findArticle } from '../article/find-article';
 import { parseHtml } from '../article/parse-html';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { blockRemoteRequests, CHROME_BUILD, launchChromium } from '../../tests/support/browsers';
+import type { BrowserContext, Page } from 'playwright-core';
+import { blockRemoteRequests, CHROME_BUILD, launchChromium, stopExtensionWorkers } from '../../tests/support/browsers';
 import { startStaticServer } from '../../tests/support/static-server';
 import { benchAnchoring } from './bench-anchoring';
 import { benchLibrary } from './bench-store';
@@ -310,18 +310,6 @@ async function timeToMarked(page: Page, url: string): Promise<number> {
   return cost.readyAt! - cost.domContentLoaded!;
 }
 
-/** Stops the extension's service worker, as Chromium does after 30 s idle. */
-async function stopWorkers(cdp: CDPSession): Promise<void> {
-  const stopped = new Promise<void>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((version) => version.scriptURL.startsWith('chrome-extension://') && version.runningStatus === 'stopped')) resolve();
-    }),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-}
-
 /**
  * The seed page (tests/fixtures) in Chromium: first page of a session (the offscreen document is
  * created and the weights decoded), after the service worker was stopped as Chromium does after
@@ -345,11 +333,11 @@ async function benchWorkerRestart(): Promise<void> {
         first.push(await timeToMarked(page, url));
         warm.push(await timeToMarked(page, url));
         const cdp = await browser.context.newCDPSession(page);
-        await stopWorkers(cdp);
+        await stopExtensionWorkers(cdp);
         restarted.push(await timeToMarked(page, url));
         // The baseline: analysis state that dies with the worker, as when it lived in the worker.
         await browser.context.serviceWorkers()[0]!.evaluate(() => (globalThis as unknown as { chrome: { offscreen: { closeDocument(): Promise<void> } } }).chrome.offscreen.closeDocument());
-        await stopWorkers(cdp);
+        await stopExtensionWorkers(cdp);
         restartedCold.push(await timeToMarked(page, url));
       } finally {
         await browser.close();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockRemoteRequests, CHROME_BUILD, launchChromium, REPO_ROOT, type ChromiumSession } from '../support/browsers';
+import { blockRemoteRequests, CHROME_BUILD, launchChromium, REPO_ROOT, stopExtensionWorkers, type ChromiumSession } from '../support/browsers';
 import { GLOSS_HOST, glossOutcome } from '../support/gloss-page';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
@@ -42,15 +42,7 @@ describe(`Gloss's analysis in Chromium outlives the service worker (${CHROME_BUI
     // A mark on this instance of the worker: a restarted worker starts without it.
     await worker.evaluate(() => Object.assign(globalThis, { glossTestMark: true }));
 
-    const cdp = await browser.context.newCDPSession(page);
-    const stopped = new Promise<void>((resolve) =>
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        if (versions.some((version) => version.scriptURL.startsWith('chrome-extension://') && version.runningStatus === 'stopped')) resolve();
-      }),
-    );
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
+    await stopExtensionWorkers(await browser.context.newCDPSession(page));
 
     await page.reload();
     await page.waitForFunction(glossOutcome, GLOSS_HOST, { timeout: 20_000 });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -95,4 +95,16 @@ export async function launchFirefoxWithGloss(extensionDir = FIREFOX_BUILD, { ext
   });
   await browser.installExtension(extensionDir);
   return browser;
+}
+
+/** Stops the extension's service worker, as Chromium does after 30 s idle. */
+export async function stopExtensionWorkers(cdp: CDPSession): Promise<void> {
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version) => version.scriptURL.startsWith('chrome-extension://') && version.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
 }
