@@ -59,6 +59,19 @@ export interface Note {
   created: string;
   modified: string;
   anchor: AnchorState;
+  /**
+   * Other texts this note was given on another device at the same time, that sync could not
+   * merge with this one: shown to the reader to choose from, never dropped. Absent when none.
+   */
+  conflicts?: NoteConflict[];
+}
+
+/** A text of a note kept beside the one shown, after concurrent edits that did not merge. */
+export interface NoteConflict {
+  body: string;
+  /** The device that wrote it (its sync name). */
+  device: string;
+  modified: string;
 }
 
 /** An article Gloss analysed. */
