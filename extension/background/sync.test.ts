@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConfigureReply, RemoteConfig, StatusReply, SyncStatus } from '../sync/messages';
+import type { ConfigureReply, StatusReply, SyncStatus } from '../sync/messages';
 import { loadSyncConfig, loadSyncKey, loadSyncStatus } from '../sync/settings';
-import { SyncError, type SyncReport } from '../sync/types';
+import { SyncError } from '../sync/types';
 import {
   CHANGE_DEBOUNCE_MS,
   createSyncBackground,
@@ -13,57 +13,8 @@ import {
   retryDelay,
   SYNC_PERIOD_MS,
   type SyncBackground,
-  type SyncConnector,
 } from './sync';
-
-const WEBDAV: RemoteConfig = { kind: 'webdav', url: 'https://dav.example/gloss/', username: 'ana', appPassword: 'app-pw' };
-const PASSPHRASE = 'correct horse battery staple';
-
-/** A remote that knows one passphrase, and an engine whose syncs the test can hold open or fail. */
-function fakeSync({ exists = true } = {}) {
-  const state = {
-    exists,
-    syncs: 0,
-    running: 0,
-    mostAtOnce: 0,
-    resets: 0,
-    pending: 0,
-    /** The next syncs throw this, while set. */
-    failWith: null as Error | null,
-    /** While set, a sync waits for it. */
-    hold: null as Promise<void> | null,
-  };
-  const connector: SyncConnector = {
-    async connect(_remote, passphrase, createNew) {
-      if (!state.exists && !createNew) return 'new-remote';
-      if (state.exists && passphrase !== PASSPHRASE) throw new SyncError('passphrase', 'The passphrase does not open the notes synced here.');
-      state.exists = true;
-      const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-      return { key, label: 'your WebDAV server at dav.example' };
-    },
-    async runner() {
-      return {
-        async sync(): Promise<SyncReport> {
-          state.syncs++;
-          state.running++;
-          state.mostAtOnce = Math.max(state.mostAtOnce, state.running);
-          try {
-            if (state.hold) await state.hold;
-            if (state.failWith) throw state.failWith;
-            return { sent: 2, received: 1, bytesSent: 300, conflicts: 0, at: Date.now() };
-          } finally {
-            state.running--;
-          }
-        },
-        pending: async () => state.pending,
-      };
-    },
-    async reset() {
-      state.resets++;
-    },
-  };
-  return { state, connector };
-}
+import { fakeSync, PASSPHRASE, WEBDAV } from './test-sync';
 
 describe('sync in the background', () => {
   let sync: SyncBackground;
