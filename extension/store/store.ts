@@ -291,8 +291,8 @@ export function toStoreError(error: unknown, lost: string): StoreError {
   return new StoreError(`Gloss could not use its storage: ${lost}${detail}.`, 'failed');
 }
 
-/** Whether two versions of a note say the same (where it last attached aside: that is never exported). */
-function sameNote(a: Note, b: Note): boolean {
+/** Whether two versions of a note say the same (where it last attached aside: that is never exported or synced). */
+export function sameNote(a: Note, b: Note): boolean {
   return canonicalJson({ ...a, anchor: null }) === canonicalJson({ ...b, anchor: null });
 }
 
