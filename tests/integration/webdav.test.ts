@@ -74,6 +74,13 @@ describe('WebDAV remote on Apache', () => {
     expect((await remote.list(`${folder}/journals/dev-a`)).map((file) => file.name)).toEqual(['000002.bin']);
   });
 
+  it('creates the remote’s own folder when it does not exist yet', async () => {
+    const fresh = webdavRemote({ url: `${server.url}Gloss-${folder}`, username: server.user, password: server.password });
+    expect(await fresh.list('')).toEqual([]);
+    await fresh.put('gloss-format.json', bytes('{"version":1}'), { ifNoneMatch: '*' });
+    expect((await fresh.list('')).map((file) => file.name)).toEqual(['gloss-format.json']);
+  });
+
   it('refuses to create a file that exists (If-None-Match: *) as a conflict', async () => {
     await remote.put(`${folder}/keycheck.json`, bytes('mine'), { ifNoneMatch: '*' });
     const error = await syncError(remote.put(`${folder}/keycheck.json`, bytes('theirs'), { ifNoneMatch: '*' }));

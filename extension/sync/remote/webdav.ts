@@ -47,6 +47,7 @@ export function webdavRemote(settings: WebDavSettings): Remote {
         body: typeof init.body === 'string' ? init.body : init.body && new Uint8Array(init.body),
         signal,
         cache: 'no-store',
+        // No cookies, and no login dialog of the browser's own on a 401: the options page asks.
         credentials: 'omit',
       });
       const body = new Uint8Array(await response.arrayBuffer());
@@ -69,11 +70,11 @@ export function webdavRemote(settings: WebDavSettings): Remote {
     throw new SyncError('server', `${capitalised(label)} answered “${path || '/'}” with an unexpected HTTP ${status}. Is the address a WebDAV folder?`);
   }
 
-  /** Creates the folders above `path` that are missing, top down. */
+  /** Creates the folders above `path` that are missing, top down, from the remote's own folder on. */
   async function makeParents(path: string): Promise<void> {
     const segments = path.split('/').slice(0, -1);
-    for (let i = 1; i <= segments.length; i++) {
-      const folder = `${segments.slice(0, i).join('/')}/`;
+    for (let i = 0; i <= segments.length; i++) {
+      const folder = i === 0 ? '' : `${segments.slice(0, i).join('/')}/`;
       const { status } = await send('MKCOL', folder);
       // 405: it exists already.
       if (status !== 405 && (status < 200 || status >= 300)) fail(status, folder);
@@ -103,7 +104,7 @@ export function webdavRemote(settings: WebDavSettings): Remote {
       const headers = { 'content-type': 'application/octet-stream', ...conditionHeaders(condition) };
       let { status } = await send('PUT', path, { headers, body: bytes });
       // 409: a folder above the file is missing (RFC 4918 §9.7.1).
-      if (status === 409 && path.includes('/')) {
+      if (status === 409) {
         await makeParents(path);
         ({ status } = await send('PUT', path, { headers, body: bytes }));
       }
