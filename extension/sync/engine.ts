@@ -99,7 +99,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (!version.note && here) deletes.push(id);
     }
 
-    const bytesSent = outgoing.length > 0 ? await send(outgoing, ownFiles) : 0;
+    const sent = outgoing.length > 0 ? await send(outgoing, ownFiles) : null;
     await replica.commit({
       puts,
       deletes,
@@ -108,11 +108,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       clock,
       cursors,
     });
-    const compactedBytes = await compactIfLong();
+    const compactedBytes = await compactIfLong(sent ? [...ownFiles, sent] : ownFiles);
     return {
       sent: outgoing.length,
       received: puts.length + deletes.length,
-      bytesSent: bytesSent + compactedBytes,
+      bytesSent: (sent?.bytes ?? 0) + compactedBytes,
       conflicts,
       at: now(),
     };
@@ -145,15 +145,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  /** Sends a batch as this device's next journal file; the bytes written. */
-  async function send(changes: readonly Change[], ownFiles: readonly JournalFile[]): Promise<number> {
+  /** Sends a batch as this device's next journal file: the file and the bytes written. */
+  async function send(changes: readonly Change[], ownFiles: readonly JournalFile[]): Promise<JournalFile & { bytes: number }> {
     let next = (ownFiles.at(-1)?.seq ?? 0) + 1;
     for (let attempt = 1; ; attempt++) {
-      const path = journalPath(device, next);
-      const bytes = await sealBatch(codec, { device, seq: next, compacted: false, path }, changes);
+      const file: JournalFile = { device, seq: next, compacted: false, path: journalPath(device, next) };
+      const bytes = await sealBatch(codec, file, changes);
       try {
-        await remote.put(path, bytes, { ifNoneMatch: '*' });
-        return bytes.length;
+        await remote.put(file.path, bytes, { ifNoneMatch: '*' });
+        return { ...file, bytes: bytes.length };
       } catch (error) {
         if (!(error instanceof SyncError && error.kind === 'conflict') || attempt === SEND_ATTEMPTS) throw error;
         // The number was taken (by this device's earlier, interrupted run): take the next free one.
@@ -166,11 +166,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /**
    * When this device's journal has more than `compactAfter` files: writes one compacted file
    * (every note's latest change, tombstones kept) first, then deletes the files it covers, so no
-   * change is ever only in a file being deleted. The bytes written.
+   * change is ever only in a file being deleted. The bytes written. A failure here loses nothing
+   * (the sync before it is complete, and the files stay as they were): it is tried again next time.
    */
-  async function compactIfLong(): Promise<number> {
-    const files = (await listJournals(remote)).get(device) ?? [];
+  async function compactIfLong(files: readonly JournalFile[]): Promise<number> {
     if (files.length <= compactAfter) return 0;
+    try {
+      return await compact(files);
+    } catch (error) {
+      if (error instanceof SyncError) return 0;
+      throw error;
+    }
+  }
+
+  async function compact(files: readonly JournalFile[]): Promise<number> {
     const latest = new Map<string, Change>();
     for (const file of filesToRead(files, 0)) {
       for (const change of (await readBatch(remote, codec, file)) ?? []) {

@@ -15,7 +15,7 @@ export interface MemoryRemote extends Remote {
   /** Calls made, by method. */
   readonly calls: Record<'list' | 'get' | 'put' | 'delete', number>;
   resetCounters(): void;
-  /** The next `count` calls (after `after` more succeed) fail with SyncError `kind`. */
+  /** The next `count` calls (after `after` more succeed) fail with SyncError `kind`; a count of 0 ends the faults. */
   failNext(kind: SyncErrorKind, count?: number, after?: number): void;
   /** Cuts a file to its first `length` bytes (default: half). */
   truncate(path: string, length?: number): void;
@@ -41,7 +41,7 @@ export function createMemoryRemote(label = 'the test remote'): MemoryRemote {
       for (const key of Object.keys(remote.calls) as (keyof MemoryRemote['calls'])[]) remote.calls[key] = 0;
     },
     failNext(kind, count = 1, after = 0) {
-      failing = { kind, count, after };
+      failing = count > 0 ? { kind, count, after } : null;
     },
     truncate(path, length) {
       const file = mustExist(path);
