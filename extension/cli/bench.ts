@@ -7,7 +7,9 @@
  *   (d) in Chromium on the bundled seed page: time to marks on a session's first page, after the
  *       service worker was stopped, and warm;
  *   (e) the notes library (open, first and later searches) and (f) re-attaching notes, each
- *       beside the simplest approach (a full scan).
+ *       beside the simplest approach (a full scan);
+ *   (g) sync: the first sync of 1,000 notes and the sync of one changed note (time, bytes sent),
+ *       beside a whole-database upload.
  * (a) and (c) read the team's dev pages in ../shared/data (never the eval pages); without them only
  * (b) runs. (b) and (c) need `npm run build`.
  */
@@ -27,6 +29,7 @@ import { blockRemoteRequests, CHROME_BUILD, launchChromium, stopExtensionWorkers
 import { startStaticServer } from '../../tests/support/static-server';
 import { benchAnchoring } from './bench-anchoring';
 import { benchLibrary } from './bench-store';
+import { benchSync } from './bench-sync';
 import { repoRoot, sharedDir } from './shared-data';
 
 const SIZE_GOAL_KB = 40;
@@ -366,6 +369,7 @@ async function main(): Promise<void> {
   await benchWorkerRestart();
   printRows('(e) The library: 10,000 notes and 2,000 articles in the real store (Node, fake-indexeddb), beside a full scan', await benchLibrary());
   printRows('(f) Re-attaching 50 notes on one edited 50,000-character article, beside fuzzy-searching each note over the whole text', benchAnchoring());
+  printRows('(g) Sync, 1,000 notes, encrypted, on an in-memory remote: first sync and one changed note, beside uploading the whole database', await benchSync());
 }
 
 await main();
