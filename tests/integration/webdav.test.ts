@@ -74,11 +74,13 @@ describe('WebDAV remote on Apache', () => {
     expect((await remote.list(`${folder}/journals/dev-a`)).map((file) => file.name)).toEqual(['000002.bin']);
   });
 
-  it('creates the remote’s own folder when it does not exist yet', async () => {
-    const fresh = webdavRemote({ url: `${server.url}Gloss-${folder}`, username: server.user, password: server.password });
+  it('creates the remote’s own folder when it does not exist yet, spaces and accents included', async () => {
+    const fresh = webdavRemote({ url: `${server.url}Gloss ${folder} é`, username: server.user, password: server.password });
     expect(await fresh.list('')).toEqual([]);
     await fresh.put('gloss-format.json', bytes('{"version":1}'), { ifNoneMatch: '*' });
+    await fresh.put('journals/dev ü/1.bin', bytes('x'), { ifNoneMatch: '*' });
     expect((await fresh.list('')).map((file) => file.name)).toEqual(['gloss-format.json']);
+    expect((await fresh.list('journals/dev ü')).map((file) => file.name)).toEqual(['1.bin']);
   });
 
   it('refuses to create a file that exists (If-None-Match: *) as a conflict', async () => {

@@ -89,7 +89,8 @@ export function webdavRemote(settings: WebDavSettings): Remote {
       const { status, body } = await send('PROPFIND', path, { headers: { depth: '1', 'content-type': 'application/xml; charset=utf-8' }, body: PROPFIND_BODY });
       if (status === 404) return [];
       if (status !== 207) fail(status, path);
-      const folderPath = urlOf(base, path).pathname;
+      // Compared decoded: servers differ in which characters of an href they percent-encode.
+      const folderPath = decodeURIComponent(urlOf(base, path).pathname);
       return readMultistatus(new TextDecoder().decode(body), base).filter((entry) => !entry.collection && entry.parent === folderPath).map(({ file }) => file);
     },
 
