@@ -2,17 +2,22 @@ import { defineConfig } from 'wxt';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
+/** Any web origin, optional: asked for one origin at run time (MV3 `optional_host_permissions`, MV2 `optional_permissions`). */
+const SYNC_HOSTS = ['http://*/*', 'https://*/*'];
 
 // One source, two targets: `wxt build -b chrome` gives an MV3 package, `-b firefox` an MV2 one
 // (WXT's default for Firefox, which still runs background scripts as persistent-free event pages).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Gloss',
     description: 'Context for every name in the news: who, what role, which figures, who said so.',
     // offscreen (Chromium): the analysis lives in an offscreen document for the whole session.
-    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // alarms: sync runs on a timer that outlives the MV3 service worker (extension/background/sync-browser.ts).
+    permissions: ['storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Sync's WebDAV server: the reader grants its one origin when connecting (SyncSection), none up front.
+    ...(manifestVersion === 2 ? { optional_permissions: SYNC_HOSTS } : { optional_host_permissions: SYNC_HOSTS }),
     // "Add note" on the selection (extension/background/notes-browser.ts, ADD_NOTE_COMMAND).
     commands: { 'add-note': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Add a note on the selected text' } },
     icons,

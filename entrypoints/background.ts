@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { Analysis } from '../extension/analysis/types';
 import { analysisHost } from '../extension/background/analysis-host';
 import { installNotes } from '../extension/background/notes-browser';
+import { installSync } from '../extension/background/sync-browser';
 import { readBackgroundRequest, type AnalyseReply, type AnalysisReply, type FindArticleReply } from '../extension/messages';
 
 /**
@@ -29,7 +30,8 @@ export default defineBackground(() => {
   }
 
   const host = analysisHost();
-  const notes = installNotes();
+  const notes = installNotes(() => sync.noteChanged());
+  const sync = installSync(() => notes.store());
   const unreachable = (error: unknown) => ({ ok: false as const, error: `Gloss's analysis could not be reached: ${error instanceof Error ? error.message : String(error)}` });
 
   browser.runtime.onMessage.addListener((message: unknown, sender): Promise<FindArticleReply | AnalyseReply | AnalysisReply> | undefined => {

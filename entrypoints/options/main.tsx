@@ -2,7 +2,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { notesClient } from '../../extension/ui/library/notes-client';
 import { OptionsApp } from '../../extension/ui/options/OptionsApp';
+import { syncClient } from '../../extension/ui/options/sync-client';
 import '../../extension/ui/page.css';
 import '../../extension/ui/options/memory.css';
+import '../../extension/ui/options/sync.css';
 
-render(<OptionsApp store={browser.storage.local} client={notesClient((request) => browser.runtime.sendMessage(request))} />, document.getElementById('app')!);
+const send = (request: unknown) => browser.runtime.sendMessage(request);
+const sync = { client: syncClient(send), requestOrigins: (origins: string[]) => browser.permissions.request({ origins }) };
+
+render(<OptionsApp store={browser.storage.local} client={notesClient(send)} sync={sync} />, document.getElementById('app')!);

@@ -37,10 +37,10 @@ function addNoteIn(tabId: number | undefined): void {
 /**
  * Starts the notes side of the background: answers notes messages, and wires "Add note" in the
  * selection's context menu and the Alt+Shift+N command. Returns the handler, whose
- * `rememberArticle` the analysis path calls.
+ * `rememberArticle` the analysis path calls. `onNotesChanged`: told after each change to the notes.
  */
-export function installNotes(): NotesBackground {
-  const notes = createNotesBackground({ openStore: () => openStore(), settings: () => loadSettings(browser.storage.local), tabs });
+export function installNotes(onNotesChanged?: () => void): NotesBackground {
+  const notes = createNotesBackground({ openStore: () => openStore(), settings: () => loadSettings(browser.storage.local), tabs, onNotesChanged });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = readNotesRequest(message);

@@ -34,7 +34,7 @@ function fakeTabs(showing: number[] = []) {
   return { tabs, calls };
 }
 
-function background(options: { settings?: Settings; tabs?: NoteTabs; openStore?: () => Promise<GlossStore> } = {}) {
+function background(options: { settings?: Settings; tabs?: NoteTabs; openStore?: () => Promise<GlossStore>; onNotesChanged?: () => void } = {}) {
   const name = `notes-background-${++dbCount}`;
   let opens = 0;
   const notes = createNotesBackground({
@@ -49,6 +49,7 @@ function background(options: { settings?: Settings; tabs?: NoteTabs; openStore?:
     settings: async () => options.settings ?? defaultSettings(),
     tabs: options.tabs ?? fakeTabs().tabs,
     now: () => NOW,
+    onNotesChanged: options.onNotesChanged,
   });
   return { notes, opens: () => opens };
 }
@@ -56,6 +57,24 @@ function background(options: { settings?: Settings; tabs?: NoteTabs; openStore?:
 const note = makeNote({ id: 'urn:uuid:11111111-1111-4111-8111-111111111111' });
 
 describe('the notes requests', () => {
+  it('tells sync after each change to the notes, not after reads or failures, through the one store', async () => {
+    const changes: string[] = [];
+    let last = '';
+    const { notes } = background({ onNotesChanged: () => changes.push(last) });
+    const ask = async (request: Parameters<typeof notes.answer>[0]) => {
+      last = request.type;
+      return notes.answer(request);
+    };
+    await ask({ type: 'gloss:notes:save', note });
+    await ask({ type: 'gloss:notes:library', query: '', limit: 10 });
+    await ask({ type: 'gloss:notes:anchor-states', states: [{ id: note.id, anchor: 'orphaned' }] });
+    await ask({ type: 'gloss:notes:delete', id: note.id });
+    await ask({ type: 'gloss:notes:import', text: 'not JSON' });
+    await ask({ type: 'gloss:notes:clear' });
+    expect(changes).toEqual(['gloss:notes:save', 'gloss:notes:delete', 'gloss:notes:clear']);
+    expect(await notes.store()).toBe(await notes.store());
+  });
+
   it('saves, lists for the page, records anchor states, searches and deletes (returning the note for undo), opening the store once', async () => {
     const { notes, opens } = background();
     expect(await notes.answer({ type: 'gloss:notes:save', note })).toEqual({ ok: true, note });

@@ -60,6 +60,8 @@ export interface NotesBackgroundOptions {
   tabs: NoteTabs;
   /** The time now (tests pass a fixed one). */
   now?(): Date;
+  /** Called after notes were saved, deleted, imported or cleared (sync then runs soon). */
+  onNotesChanged?(): void;
 }
 
 /** What the page told the background about the article besides its analysis. */
@@ -81,7 +83,12 @@ export interface NotesBackground {
   rememberArticle(analysis: Analysis, meta: PageMeta): Promise<boolean>;
   /** Forgets what it knew of a closed tab. */
   tabClosed(tabId: number): void;
+  /** The reader's store, opened once (sync writes through it too, so the library's search index sees its changes). */
+  store(): Promise<GlossStore>;
 }
+
+/** The requests that change notes. */
+const NOTE_CHANGES: ReadonlySet<NotesRequest['type']> = new Set(['gloss:notes:save', 'gloss:notes:delete', 'gloss:notes:import', 'gloss:notes:clear']);
 
 /** The reader-facing message of a failure: a StoreError's as is, anything else prefixed with what failed. */
 export function failureMessage(what: string, error: unknown): string {
@@ -185,7 +192,9 @@ export function createNotesBackground(options: NotesBackgroundOptions): NotesBac
   return {
     async answer(request, tabId) {
       try {
-        return await answerWith(request, await store(), tabId);
+        const reply = await answerWith(request, await store(), tabId);
+        if (reply.ok && NOTE_CHANGES.has(request.type)) options.onNotesChanged?.();
+        return reply;
       } catch (error) {
         return { ok: false, error: failureMessage(`Gloss could not answer ${request.type}`, error) };
       }
@@ -216,5 +225,7 @@ export function createNotesBackground(options: NotesBackgroundOptions): NotesBac
       pendingShow.delete(tabId);
       articleOfTab.delete(tabId);
     },
+
+    store,
   };
 }

@@ -11,6 +11,7 @@ import {
   LONGEST_RETRY_MS,
   NEW_REMOTE_MESSAGE,
   retryDelay,
+  STARTUP_QUIET_MS,
   SYNC_PERIOD_MS,
   type SyncBackground,
 } from './sync';
@@ -171,13 +172,25 @@ describe('sync in the background', () => {
     expect((await status()).lastError).toBe('Sync failed: boom');
   });
 
-  it('at start-up: clears a sync left running by a stopped worker, and syncs', async () => {
+  it('at start-up: clears a sync left running by a stopped worker, and syncs unless it just did, once', async () => {
     await connect();
     await fakeBrowser.storage.local.set({ 'gloss:sync:status': { ...(await status()), syncing: true } });
     start();
     await sync.started();
-    expect(fake.state.syncs).toBe(1);
     expect((await status()).syncing).toBe(false);
+    expect(fake.state.syncs).toBe(0); // it synced less than a minute ago
+    await vi.advanceTimersByTimeAsync(STARTUP_QUIET_MS);
+    await Promise.all([sync.started(), sync.started()]);
+    expect(fake.state.syncs).toBe(1);
+  });
+
+  it('connecting again forgets the earlier device state and syncs as a new device', async () => {
+    await connect();
+    const first = (await loadSyncConfig(area()))!.device;
+    await connect();
+    const second = (await loadSyncConfig(area()))!.device;
+    expect(second).not.toBe(first);
+    expect(fake.state.forgotten).toEqual([first]);
   });
 
   it('does nothing when sync is not set up', async () => {
@@ -192,13 +205,14 @@ describe('sync in the background', () => {
 
   it('disconnects: forgets the remote, its password, the key and the local sync state', async () => {
     await connect();
+    const { device } = (await loadSyncConfig(area()))!;
     sync.noteChanged();
     expect(await sync.answer({ type: 'gloss:sync:disconnect' })).toEqual({ ok: true });
     await vi.advanceTimersByTimeAsync(CHANGE_DEBOUNCE_MS * 2);
     expect(fake.state.syncs).toBe(1); // the change before disconnecting is not synced after it
     expect(await loadSyncConfig(area())).toBeNull();
     expect(await loadSyncKey()).toBeNull();
-    expect(fake.state.resets).toBe(2); // on connecting, and on disconnecting
+    expect(fake.state.forgotten).toEqual([device]);
     expect(await status()).toMatchObject({ remote: null, lastSync: null });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('app-pw');
   });

@@ -30,6 +30,8 @@ import { SyncError, type SyncReport } from '../sync/types';
 export const CHANGE_DEBOUNCE_MS = 2_000;
 /** How often sync runs on its own (the alarm's period). */
 export const SYNC_PERIOD_MS = 10 * 60_000;
+/** A background start this soon after a successful sync does not sync again. */
+export const STARTUP_QUIET_MS = 60_000;
 /** The first retry after a failure, doubled at each failure in a row up to the longest. */
 export const FIRST_RETRY_MS = 60_000;
 export const LONGEST_RETRY_MS = 30 * 60_000;
@@ -57,8 +59,12 @@ export interface SyncConnector {
   connect(remote: RemoteConfig, passphrase: string, createNew: boolean): Promise<{ key: CryptoKey; label: string } | 'new-remote'>;
   /** The engine for this device's configuration, with the key kept since connecting. */
   runner(config: SyncConfig, key: CryptoKey): Promise<SyncRunner>;
-  /** Forgets this device's local sync state (what was sent and received), after disconnecting. */
-  reset(): Promise<void>;
+  /**
+   * Forgets the local sync state (what was sent and received) of a configuration being
+   * disconnected; may finish later (once nothing holds it open). A new connection gets a new
+   * device name, hence a fresh state.
+   */
+  forget(config: SyncConfig): Promise<void>;
 }
 
 export interface SyncBackgroundOptions {
@@ -102,6 +108,7 @@ export function createSyncBackground(options: SyncBackgroundOptions): SyncBackgr
   const now = options.now ?? (() => Date.now());
   let debounce: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
+  let starting: Promise<void> | null = null;
   /** A sync was asked for while one ran: run once more after it (its changes may have missed it). */
   let again = false;
   /** The engine of the current configuration (by device name), built once per background start. */
@@ -176,10 +183,6 @@ export function createSyncBackground(options: SyncBackgroundOptions): SyncBackgr
     await runSync();
   }
 
-  async function statusNow(): Promise<SyncStatus> {
-    return loadSyncStatus(area);
-  }
-
   async function configure(request: ConfigureRequest): Promise<ConfigureReply> {
     await running; // never connect while a sync runs
     let connected: Awaited<ReturnType<SyncConnector['connect']>>;
@@ -189,27 +192,29 @@ export function createSyncBackground(options: SyncBackgroundOptions): SyncBackgr
       return { ok: false, error: errorMessage(error) };
     }
     if (connected === 'new-remote') return { ok: false, error: NEW_REMOTE_MESSAGE, newRemote: true };
-    // A fresh device name and local state for every connection: what was sent to another remote
-    // (or before a disconnect) says nothing about this one.
-    await connector.reset();
+    const previous = await loadSyncConfig(area);
+    if (previous) await connector.forget(previous);
     await saveSyncKey(connected.key);
+    // A new device name (so a fresh local state) for every connection: what was sent to another
+    // remote, or before a disconnect, says nothing about this one.
     const config: SyncConfig = { remote: request.remote, device: newDeviceName(), label: connected.label };
     cached = null;
     await saveSyncConfig(area, config);
     await saveSyncStatus(area, { ...disconnectedStatus(), remote: connectedRemote(config) });
     await runSync();
-    return { ok: true, status: await statusNow() };
+    return { ok: true, status: await loadSyncStatus(area) };
   }
 
   async function disconnect(): Promise<DoneReply> {
     if (debounce !== null) clearTimeout(debounce);
     debounce = null;
     wakeAt(null);
+    const config = await loadSyncConfig(area);
     await clearSyncSettings(area); // first: a running sync then writes nothing back
     await running;
     cached = null;
     await forgetSyncKey();
-    await connector.reset();
+    if (config) await connector.forget(config);
     return { ok: true };
   }
 
@@ -218,11 +223,11 @@ export function createSyncBackground(options: SyncBackgroundOptions): SyncBackgr
       case 'gloss:sync:configure':
         return configure(request);
       case 'gloss:sync:status':
-        return { ok: true, status: await statusNow() };
+        return { ok: true, status: await loadSyncStatus(area) };
       case 'gloss:sync:now':
         if (!(await loadSyncConfig(area))) return { ok: false, error: 'Sync is not set up: connect it first.' };
         await runSync();
-        return { ok: true, status: await statusNow() };
+        return { ok: true, status: await loadSyncStatus(area) };
       case 'gloss:sync:disconnect':
         return disconnect();
     }
@@ -245,13 +250,10 @@ export function createSyncBackground(options: SyncBackgroundOptions): SyncBackgr
       }, CHANGE_DEBOUNCE_MS);
     },
 
-    async started() {
-      // A worker stopped mid-sync left "syncing" behind.
-      if ((await loadSyncStatus(area)).syncing) await updateStatus((status) => ({ ...status, syncing: false }));
-      if (!(await loadSyncConfig(area))) return;
-      const status = await loadSyncStatus(area);
-      if (status.failures > 0 && status.nextAttempt !== null && status.nextAttempt > now()) wakeAt(status.nextAttempt);
-      await syncWhenDue();
+    started() {
+      // The browser's start-up event and the background's own start come together: one check.
+      starting ??= startUp().finally(() => (starting = null));
+      return starting;
     },
 
     alarm: syncWhenDue,
@@ -260,4 +262,16 @@ export function createSyncBackground(options: SyncBackgroundOptions): SyncBackgr
       while (running) await running;
     },
   };
+
+  /** The background started: clears a stale "syncing", syncs unless a retry is due later or a sync just succeeded. */
+  async function startUp(): Promise<void> {
+    const status = await loadSyncStatus(area);
+    // A worker stopped mid-sync left "syncing" behind.
+    if (status.syncing) await saveSyncStatus(area, { ...status, syncing: false });
+    if (!(await loadSyncConfig(area))) return;
+    if (status.failures > 0 && status.nextAttempt !== null && status.nextAttempt > now()) return wakeAt(status.nextAttempt);
+    // An MV3 worker restarts at many events: a sync that just succeeded needs no second one.
+    if (status.failures === 0 && status.lastSync !== null && now() - status.lastSync.at < STARTUP_QUIET_MS) return;
+    await runSync();
+  }
 }

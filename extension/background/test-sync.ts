@@ -13,7 +13,8 @@ export function fakeSync({ exists = true } = {}) {
     syncs: 0,
     running: 0,
     mostAtOnce: 0,
-    resets: 0,
+    /** The device names whose local state was forgotten. */
+    forgotten: [] as string[],
     /** The remotes connected to, in order. */
     remotes: [] as RemoteConfig[],
     pending: 0,
@@ -48,8 +49,8 @@ export function fakeSync({ exists = true } = {}) {
         pending: async () => state.pending,
       };
     },
-    async reset() {
-      state.resets++;
+    async forget(config) {
+      state.forgotten.push(config.device);
     },
   };
   return { state, connector };

@@ -43,6 +43,7 @@ export function NoteCard({ note, showArticle, showEntity, editing, onOpen, onEdi
       ) : (
         <>
           {note.body && <p class="body">{note.body}</p>}
+          {note.conflicts && note.conflicts.length > 0 && <Conflicts note={note} onKeep={(body) => onSave(withoutConflicts(note), { body, tags: note.tags, colour: note.colour })} />}
           {note.tags.length > 0 && (
             <ul class="tags" aria-label="Tags">
               {note.tags.map((tag) => (
@@ -61,6 +62,40 @@ export function NoteCard({ note, showArticle, showEntity, editing, onOpen, onEdi
         </>
       )}
     </li>
+  );
+}
+
+/** The note with its conflicting texts let go (the reader chose one). */
+function withoutConflicts({ conflicts: _conflicts, ...note }: Note): Note {
+  return note;
+}
+
+interface ConflictsProps {
+  note: Note;
+  /** Keeps `body` as the note's text; the other texts are let go. */
+  onKeep(body: string): void;
+}
+
+/** The texts another browser gave this note at the same time, that sync could not merge: the reader picks one. */
+function Conflicts({ note, onKeep }: ConflictsProps) {
+  return (
+    <div class="conflicts" role="group" aria-label="Texts from another browser">
+      <ul>
+        {note.conflicts!.map((conflict, i) => (
+          <li key={i} class="conflict">
+            <p>
+              Also written on {conflict.device} at {new Date(conflict.modified).toLocaleString()}: <span class="conflict-body">{conflict.body}</span>
+            </p>
+            <button type="button" onClick={() => onKeep(conflict.body)}>
+              Keep this text
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => onKeep(note.body)}>
+        Keep the text above
+      </button>
+    </div>
   );
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../../settings/settings';
 import type { NotesClient } from '../library/notes-client';
 import { MemorySection } from './MemorySection';
+import { SyncSection, type SyncSectionProps } from './SyncSection';
 
 const TYPE_LABEL: Record<EntityType, string> = {
   PER: 'People',
@@ -27,9 +28,11 @@ export interface OptionsAppProps {
   store: SettingsStore;
   /** The background, for the memory section. */
   client: Pick<NotesClient, 'articles' | 'forget'>;
+  /** The background's sync and the permission prompt, for the sync section (shown when given). */
+  sync?: SyncSectionProps;
 }
 
-export function OptionsApp({ store, client }: OptionsAppProps) {
+export function OptionsApp({ store, client, sync }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [newSite, setNewSite] = useState('');
   const [message, setMessage] = useState('');
@@ -106,6 +109,7 @@ export function OptionsApp({ store, client }: OptionsAppProps) {
           void save(withMemoryPaused(settings, site, paused), paused ? `Memory is paused on ${site}.` : `Gloss remembers articles on ${site} again.`)
         }
       />
+      {sync && <SyncSection {...sync} />}
       <p class="message" role="status">
         {message}
       </p>
