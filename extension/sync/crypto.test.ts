@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PBKDF2_ITERATIONS, base64ToBytes, bytesToBase64, createKeyCheck, decryptFile, encryptFile, openKeyCheck } from './crypto';
+import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
+import { PBKDF2_ITERATIONS, createKeyCheck, decryptFile, encryptFile, openKeyCheck } from './crypto';
 import { SyncError } from './types';
 
 const text = (value: string) => new TextEncoder().encode(value);

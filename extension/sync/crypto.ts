@@ -10,6 +10,7 @@
  * and in pages.
  */
 import { SyncError } from './types';
+import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
 
 /** PBKDF2 iterations for new key checks; OWASP's 2023 figure for PBKDF2-HMAC-SHA-256. */
 export const PBKDF2_ITERATIONS = 600_000;
@@ -126,21 +127,6 @@ function checkEnvelope(path: string, bytes: Uint8Array): void {
   if (!MAGIC.every((byte, i) => bytes[i] === byte)) {
     throw corruptFile(path, bytes[0] === MAGIC[0] && bytes[1] === MAGIC[1] && bytes[2] === MAGIC[2] ? 'it was written by a newer Gloss' : 'it is not a Gloss file');
   }
-}
-
-/** Standard base64 of `bytes` (atob/btoa exist in browsers, workers and Node, unlike Buffer). */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-/** The bytes of standard base64 `text`; throws on characters outside base64. */
-export function base64ToBytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {

@@ -1,4 +1,5 @@
 import { LABEL_COUNT, LABELS, type TrainableWeights, type Weights } from './tagger';
+import { base64ToBytes, bytesToBase64 } from '../../encoding/base64';
 
 /**
  * The shipped recogniser: a pruned feature table with 8-bit weights, kept as base64 in JSON so
@@ -91,9 +92,9 @@ export function compactModel(trained: TrainableWeights, trainedOn: string, minWe
   return {
     format: 'gloss.ner/1',
     labels: [...LABELS],
-    hashes: toBase64(littleEndian(hashes)),
-    scales: toBase64(littleEndian(scales)),
-    weights: toBase64(new Uint8Array(weights.buffer)),
+    hashes: bytesToBase64(littleEndian(hashes)),
+    scales: bytesToBase64(littleEndian(scales)),
+    weights: bytesToBase64(new Uint8Array(weights.buffer)),
     trainedOn,
   };
 }
@@ -102,9 +103,9 @@ export function loadModel(file: ModelFile): CompactWeights {
   if (file.format !== 'gloss.ner/1' || file.labels.join() !== LABELS.join()) {
     throw new Error(`unsupported NER model (${file.format}, labels ${file.labels.join(' ')})`);
   }
-  const hashes = fromLittleEndian(fromBase64(file.hashes), Uint32Array);
-  const scales = fromLittleEndian(fromBase64(file.scales), Float32Array);
-  const weightBytes = fromBase64(file.weights);
+  const hashes = fromLittleEndian(base64ToBytes(file.hashes), Uint32Array);
+  const scales = fromLittleEndian(base64ToBytes(file.scales), Float32Array);
+  const weightBytes = base64ToBytes(file.weights);
   return new CompactWeights(hashes, scales, new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.byteLength));
 }
 
@@ -121,18 +122,4 @@ function fromLittleEndian<T extends Uint32Array | Float32Array>(bytes: Uint8Arra
   const values = new Type(bytes.byteLength / 4);
   for (let i = 0; i < values.length; i++) values[i] = Type === (Float32Array as unknown) ? view.getFloat32(i * 4, true) : view.getUint32(i * 4, true);
   return values;
-}
-
-// atob/btoa exist in browsers, workers and Node >= 16, unlike Buffer.
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

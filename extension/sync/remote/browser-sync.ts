@@ -12,7 +12,7 @@
  * which the sync design tolerates because each device writes only its own files.
  */
 import { browser } from 'wxt/browser';
-import { bytesToBase64, base64ToBytes } from '../crypto';
+import { bytesToBase64, base64ToBytes } from '../../encoding/base64';
 import { SyncError, type Remote, type RemoteFile, type WriteCondition } from '../types';
 
 /** The part of `storage.sync` this remote uses (also what tests fake). */

@@ -11,7 +11,7 @@
  * `If-None-Match: *` to create only, so two devices never overwrite each other unseen: the
  * server answers 412 and the engine reads again.
  */
-import { bytesToBase64 } from '../crypto';
+import { bytesToBase64 } from '../../encoding/base64';
 import { SyncError, type Remote, type RemoteFile, type WriteCondition } from '../types';
 
 /** Where the WebDAV folder is and how to sign in. */
