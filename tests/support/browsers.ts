@@ -78,20 +78,22 @@ const FIREFOX_EXTENSION_ID = 'gloss@gloss.example';
 /**
  * Headless Firefox ESR over WebDriver BiDi, with the Gloss build installed as a temporary add-on.
  * `extensionPages`: lets the test open Gloss's own pages (`moz-extension://FIREFOX_EXTENSION_UUID/…`),
- * which needs system access for the remote agent (docs/toolchain.md).
+ * which needs system access for the remote agent (docs/toolchain.md). `prefs`: more Firefox preferences.
  */
-export async function launchFirefoxWithGloss(extensionDir = FIREFOX_BUILD, { extensionPages = false } = {}): Promise<Browser> {
+export async function launchFirefoxWithGloss(
+  extensionDir = FIREFOX_BUILD,
+  { extensionPages = false, prefs = {} as Record<string, unknown> } = {},
+): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxExecutable(),
     headless: true,
     defaultViewport: { width: 1280, height: 900 },
-    ...(extensionPages
-      ? {
-          args: ['--remote-allow-system-access'],
-          extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }) },
-        }
-      : {}),
+    ...(extensionPages ? { args: ['--remote-allow-system-access'] } : {}),
+    extraPrefsFirefox: {
+      ...(extensionPages ? { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }) } : {}),
+      ...prefs,
+    },
   });
   await browser.installExtension(extensionDir);
   return browser;
