@@ -223,10 +223,39 @@ describe('Sync between Chromium and Firefox ESR through a WebDAV server', () => 
     for (const driver of [chromiumDriver, firefoxDriver]) expect(await notesIn(driver), driver.name).toEqual(expectedNotes(A2, C2, D, E));
   });
 
+  it('shows concurrent edits that do not merge as a conflict in the library; "Keep this text" settles it in both', async () => {
+    await save(chromiumDriver, edited(A2, 'Alpha says the port fell on Monday'));
+    await save(firefoxDriver, edited(A2, 'Alpha says the port held until Friday'));
+    for (let round = 0; round < 2; round++) for (const driver of [chromiumDriver, firefoxDriver]) await syncNow(driver);
+    const conflicted = async (driver: Driver) => {
+      const reply = (await driver.evaluate(sendFromPage, { type: 'gloss:notes:library', query: '', limit: 1000 })) as { notes: Note[] };
+      const found = reply.notes.find((n) => n.id === A.id)!;
+      return [found.body, ...(found.conflicts ?? []).map((conflict) => conflict.body)].sort();
+    };
+    const both = ['Alpha says the port fell on Monday', 'Alpha says the port held until Friday'];
+    for (const driver of [chromiumDriver, firefoxDriver]) expect(await conflicted(driver), driver.name).toEqual(both);
+
+    // The library (the side panel's page, as a tab) shows the other text and keeps it on request.
+    const library = await chromium.context.newPage();
+    library.on('pageerror', (error) => pageErrors.push(error.message));
+    await library.goto(chromiumPage.url().replace('options.html', 'sidepanel.html'));
+    const card = library.locator(`[data-note-id="${A.id}"]`);
+    await card.locator('.conflict').waitFor({ timeout: 10_000 });
+    const other = (await card.locator('.conflict-body').textContent())!;
+    expect(both).toContain(other);
+    expect(await card.locator('.conflict p').textContent()).toMatch(/^Also written on [\w-]+ at .+: /);
+    await card.getByRole('button', { name: 'Keep this text' }).click();
+    await card.locator('.conflicts').waitFor({ state: 'detached', timeout: 10_000 });
+    await library.close();
+
+    for (let round = 0; round < 2; round++) for (const driver of [chromiumDriver, firefoxDriver]) await syncNow(driver);
+    for (const driver of [chromiumDriver, firefoxDriver]) expect(await conflicted(driver), driver.name).toEqual([other]);
+  });
+
   it("leaves no note text, title, quote or address in the server's files", async () => {
     const files = await filesUnder(dav.dataDir);
     expect(files.length).toBeGreaterThan(2); // the format document, the key check and journals
-    const secrets = [A, B, C, D, E, F, A2, C2].flatMap((n) => [n.body, n.title, n.url, n.quote.exact, 'news.example', 'sync-test']);
+    const secrets = [A, B, C, D, E, F, A2, C2].flatMap((n) => [n.body, n.title, n.url, n.quote.exact, 'news.example', 'sync-test', 'Alpha says']);
     for (const { path, bytes } of files) {
       const text = bytes.toString('latin1');
       for (const secret of secrets) expect(text.includes(secret), `${path} holds "${secret}"`).toBe(false);
