@@ -39,6 +39,17 @@ describe('noteProblem', () => {
 });
 
 describe('readNotesRequest', () => {
+  it('keeps the texts of a sync conflict through a save, and refuses malformed ones', () => {
+    const conflicts = [{ body: 'the other text', device: 'firefox-1', modified: '2026-11-25T10:00:00.000Z' }];
+    expect(readNotesRequest({ type: 'gloss:notes:save', note: { ...note, conflicts: [{ ...conflicts[0], extra: 1 }] } })).toEqual({
+      type: 'gloss:notes:save',
+      note: { ...note, conflicts },
+    });
+    expect(readNotesRequest({ type: 'gloss:notes:save', note: { ...note, conflicts: [{ body: 3 }] } })).toEqual({
+      error: 'gloss:notes:save: note.conflicts is not a list of conflicting texts',
+    });
+  });
+
   it('reads each request, keeping only the fields it knows', () => {
     expect(readNotesRequest({ type: 'gloss:notes:for-page', url: note.url })).toEqual({ type: 'gloss:notes:for-page', url: note.url });
     expect(readNotesRequest({ type: 'gloss:notes:save', note: { ...note, extra: '<script>' } })).toEqual({ type: 'gloss:notes:save', note });

@@ -166,8 +166,17 @@ export function noteProblem(value: unknown): string | null {
   if (!isDateTime(value.created)) return 'note.created is not a date-time';
   if (!isDateTime(value.modified)) return 'note.modified is not a date-time';
   if (!ANCHOR_STATES.includes(value.anchor as AnchorState)) return 'note.anchor is not anchored, orphaned or unknown';
+  const conflicts = value.conflicts;
+  const isConflict = (conflict: unknown) =>
+    isRecord(conflict) && typeof conflict.body === 'string' && conflict.body.length <= MAX_NOTE_BODY && typeof conflict.device === 'string' && isDateTime(conflict.modified);
+  if (conflicts !== undefined && !(Array.isArray(conflicts) && conflicts.length <= MAX_CONFLICTS && conflicts.every(isConflict))) {
+    return 'note.conflicts is not a list of conflicting texts';
+  }
   return null;
 }
+
+/** More texts than this kept beside a note would be a runaway sync, not readers' edits. */
+const MAX_CONFLICTS = 20;
 
 /** The fields of a Note only, so nothing else a sender added is stored. */
 function noteOf(value: Record<string, unknown>): Note {
@@ -185,6 +194,8 @@ function noteOf(value: Record<string, unknown>): Note {
     created: note.created,
     modified: note.modified,
     anchor: note.anchor,
+    // Kept through an edit on the page: the reader settles them in the library, never by accident.
+    ...(note.conflicts?.length ? { conflicts: note.conflicts.map(({ body, device, modified }) => ({ body, device, modified })) } : {}),
   };
 }
 
