@@ -5,11 +5,13 @@ import {
   isMemoryPaused,
   isSiteDisabled,
   loadSettings,
+  lookupsAllowed,
   markedTypes,
   normaliseSettings,
   SETTINGS_KEY,
   siteKey,
   updateSettings,
+  withLookupsDisabledOn,
   withSiteDisabled,
   withMemoryPaused,
   withSiteEnabled,
@@ -27,7 +29,7 @@ describe('settings', () => {
   it('keeps what was saved, in storage.local', async () => {
     await updateSettings(fakeBrowser.storage.local, (settings) => ({ ...withSiteDisabled(settings, 'https://www.News.example/a'), mark: { ...settings.mark, MISC: false } }));
     const stored = await fakeBrowser.storage.local.get(SETTINGS_KEY);
-    expect(stored[SETTINGS_KEY]).toEqual({ mark: { PER: true, ORG: true, LOC: true, MISC: false }, disabledSites: ['news.example'], memoryPausedSites: [] });
+    expect(stored[SETTINGS_KEY]).toEqual({ mark: { PER: true, ORG: true, LOC: true, MISC: false }, disabledSites: ['news.example'], memoryPausedSites: [], lookups: false, lookupsDisabledSites: [] });
     const settings = await loadSettings(fakeBrowser.storage.local);
     expect([...markedTypes(settings)]).toEqual(['PER', 'ORG', 'LOC']);
   });
@@ -38,6 +40,8 @@ describe('settings', () => {
       mark: { PER: true, ORG: true, LOC: false, MISC: true },
       disabledSites: ['a.example'],
       memoryPausedSites: [],
+      lookups: false,
+      lookupsDisabledSites: [],
     });
   });
 
@@ -66,5 +70,18 @@ describe('settings', () => {
     expect(isMemoryPaused(paused, 'https://live.news.example/b')).toBe(true);
     expect(isSiteDisabled(paused, 'https://live.news.example/b')).toBe(false);
     expect(isMemoryPaused(withMemoryPaused(paused, 'news.example', false), 'https://news.example/')).toBe(false);
+  });
+
+  it('keeps look-ups off until turned on, and off on listed sites and their subdomains', () => {
+    expect(lookupsAllowed(defaultSettings(), 'https://news.example/a')).toBe(false);
+    const on = normaliseSettings({ lookups: true, lookupsDisabledSites: ['Quiet.example', 7] });
+    expect(on.lookupsDisabledSites).toEqual(['quiet.example']);
+    expect(lookupsAllowed(on, 'https://news.example/a')).toBe(true);
+    expect(lookupsAllowed(on, 'https://live.quiet.example/a')).toBe(false);
+    const offHere = withLookupsDisabledOn(on, 'https://www.news.example/a', true);
+    expect(offHere.lookupsDisabledSites).toEqual(['news.example', 'quiet.example']);
+    expect(lookupsAllowed(offHere, 'https://news.example/b')).toBe(false);
+    expect(lookupsAllowed(withLookupsDisabledOn(offHere, 'news.example', false), 'https://news.example/b')).toBe(true);
+    expect(normaliseSettings({ lookups: 'yes' }).lookups).toBe(false);
   });
 });

@@ -12,6 +12,15 @@ export interface Settings {
   disabledSites: string[];
   /** Host names where Gloss marks the page but keeps nothing of it in the reader's memory. */
   memoryPausedSites: string[];
+  /**
+   * Whether a popover may look the name up on Wikipedia (only the name and the language leave
+   * the machine). Off until the reader turns it on (first-run page or options), because it is
+   * the one feature that sends anything anywhere, and it needs the host permission the reader
+   * grants in that same click.
+   */
+  lookups: boolean;
+  /** Host names where look-ups stay off even when `lookups` is on. */
+  lookupsDisabledSites: string[];
 }
 
 /** The part of a WebExtension `StorageArea` that settings use. */
@@ -24,14 +33,14 @@ export const SETTINGS_KEY = 'gloss:settings';
 export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
 export function defaultSettings(): Settings {
-  return { mark: { PER: true, ORG: true, LOC: true, MISC: true }, disabledSites: [], memoryPausedSites: [] };
+  return { mark: { PER: true, ORG: true, LOC: true, MISC: true }, disabledSites: [], memoryPausedSites: [], lookups: false, lookupsDisabledSites: [] };
 }
 
 /** Settings from whatever was stored: unknown or malformed fields fall back to the defaults. */
 export function normaliseSettings(stored: unknown): Settings {
   const settings = defaultSettings();
   if (typeof stored !== 'object' || stored === null) return settings;
-  const { mark, disabledSites, memoryPausedSites } = stored as Partial<Record<keyof Settings, unknown>>;
+  const { mark, disabledSites, memoryPausedSites, lookups, lookupsDisabledSites } = stored as Partial<Record<keyof Settings, unknown>>;
   if (typeof mark === 'object' && mark !== null) {
     for (const type of ENTITY_TYPES) {
       const value = (mark as Record<string, unknown>)[type];
@@ -40,6 +49,8 @@ export function normaliseSettings(stored: unknown): Settings {
   }
   settings.disabledSites = siteList(disabledSites);
   settings.memoryPausedSites = siteList(memoryPausedSites);
+  if (typeof lookups === 'boolean') settings.lookups = lookups;
+  settings.lookupsDisabledSites = siteList(lookupsDisabledSites);
   return settings;
 }
 
@@ -91,6 +102,14 @@ export function isMemoryPaused(settings: Settings, url: string): boolean {
   return isListed(settings.memoryPausedSites, url);
 }
 
+/**
+ * Whether a popover on the page at `url` may look names up on Wikipedia: look-ups are on and
+ * neither the site nor a parent domain is listed as off. (The host permission is checked apart.)
+ */
+export function lookupsAllowed(settings: Settings, url: string): boolean {
+  return settings.lookups && !isListed(settings.lookupsDisabledSites, url);
+}
+
 function isListed(sites: readonly string[], url: string): boolean {
   const host = siteKey(url);
   if (!host) return false;
@@ -102,6 +121,13 @@ export function withMemoryPaused(settings: Settings, urlOrHost: string, paused: 
   const site = siteKey(urlOrHost);
   const others = settings.memoryPausedSites.filter((listed) => listed !== site);
   return { ...settings, memoryPausedSites: paused && site ? [...others, site].sort() : others };
+}
+
+/** `settings` with look-ups off (or on again) on the site of `urlOrHost`. */
+export function withLookupsDisabledOn(settings: Settings, urlOrHost: string, disabled: boolean): Settings {
+  const site = siteKey(urlOrHost);
+  const others = settings.lookupsDisabledSites.filter((listed) => listed !== site);
+  return { ...settings, lookupsDisabledSites: disabled && site ? [...others, site].sort() : others };
 }
 
 export function withSiteDisabled(settings: Settings, urlOrHost: string): Settings {
