@@ -10,10 +10,11 @@ import { anchoredMap } from '../article/anchors';
 import type { AnchoredArticle } from '../article/snapshot';
 import type { TextNodeMap } from '../article/types';
 import { canonicalUrl } from '../notes/new-note';
-import { isSiteDisabled, markedTypes, type Settings } from '../settings/settings';
+import { isSiteDisabled, lookupsAllowed, markedTypes, type Settings } from '../settings/settings';
 import { createGlossHost, type GlossHost } from '../ui/gloss-host';
 import { createPopoverController } from '../ui/popover-controller';
 import { FLASH_HIGHLIGHT, HIGHLIGHT_NAME } from '../ui/styles';
+import { createBackgroundLookup, type BackgroundSources } from './background-lookup';
 import { initHover } from './hover';
 import { initKeyboardMode } from './keyboard-mode';
 import { MentionIndex, type MarkedMention } from './mention-index';
@@ -32,6 +33,8 @@ export interface GlossPageOptions {
   requestAnalysis(article: ArticleText, url: string | null, meta: { published: string | null; outlet: string | null }): Promise<Analysis>;
   /** The reader's notes and memory (absent: no notes on the page). */
   notes?: NotesApi;
+  /** Wikipedia look-ups and the gazetteer, in the background (absent: popovers say what the article says). */
+  background?: BackgroundSources;
   signal: AbortSignal;
 }
 
@@ -68,7 +71,8 @@ export async function runGloss(options: GlossPageOptions): Promise<GlossPage | n
       anchoredMap(win.document.documentElement, found.article.text, found.anchors, { pause: yieldToMain, signal }),
     ]);
     if (signal.aborted) return null;
-    const page = await markArticle({ win, host, map, analysis, types: markedTypes(settings), notes: options.notes, signal });
+    const background = options.background && { sources: options.background, lookups: lookupsAllowed(settings, win.location.href) };
+    const page = await markArticle({ win, host, map, analysis, types: markedTypes(settings), notes: options.notes, background, signal });
     if (signal.aborted) return null;
     host.setAttribute('data-gloss-marks', page.marked);
     host.setAttribute('data-gloss-state', 'ready');
@@ -97,11 +101,13 @@ interface MarkOptions {
   analysis: Analysis;
   types: ReadonlySet<EntityType>;
   notes?: NotesApi;
+  /** Where backgrounds come from, and whether Wikipedia may be asked on this page. */
+  background?: { sources: BackgroundSources; lookups: boolean };
   signal: AbortSignal;
 }
 
 /** Paints the mentions and wires hover, keyboard and popover. */
-export async function markArticle({ win, host, map, analysis, types, notes: notesApi, signal }: MarkOptions): Promise<GlossPage & { marked: number }> {
+export async function markArticle({ win, host, map, analysis, types, notes: notesApi, background, signal }: MarkOptions): Promise<GlossPage & { marked: number }> {
   const index = MentionIndex.fromAnalysis(analysis, types);
   const ranges = await rangesOf(index.mentions, map, signal);
   const rangeFor = (span: Span): Range | null => {
@@ -148,12 +154,15 @@ export async function markArticle({ win, host, map, analysis, types, notes: note
         })
       : null;
 
+  // Asked when a popover opens; an answer redraws it if it is still open.
+  const lookup = background && createBackgroundLookup({ analysis, ...background, onChange: (entityId) => popover.refresh(entityId) });
   const popover = createPopoverController({
     host,
     analysis,
     rangeFor,
     showMention,
     notesFor: notes ? (entityId) => notes.forEntity(entityId) : undefined,
+    backgroundFor: lookup ? (entityId) => lookup.forPopover(entityId) : undefined,
     onClose: (byKeyboard) => {
       if (byKeyboard) keyboard.resume();
     },

@@ -1,6 +1,7 @@
 /** The entity popover: what the article says about one name, rendered inside Gloss's shadow root. */
 import type { Source } from '../analysis/types';
 import type { EntityMemory, Note } from '../notes/types';
+import { BackgroundSection, type PopoverBackground } from './background/BackgroundSection';
 import type { EntityCard } from './entity-card';
 import { EntityMemorySection } from './notes/EntityMemorySection';
 import { EntityNotes } from './notes/EntityNotes';
@@ -15,6 +16,8 @@ export interface PopoverProps {
   onClose(): void;
   /** The reader's notes on the entity and what earlier articles said of it (absent: no notes section). */
   notes?: PopoverNotes;
+  /** Wikipedia's answer and the gazetteer's facts (absent: only what the article says). */
+  background?: PopoverBackground;
 }
 
 /** What the popover shows of the reader's notes and memory for its entity. */
@@ -84,7 +87,9 @@ function ArticleSources({ sources }: { sources: Source[] }) {
   );
 }
 
-export function Popover({ card, currentMention, onGoToMention, onClose, notes }: PopoverProps) {
+const NO_BACKGROUND: PopoverBackground = { wikipedia: null, place: null };
+
+export function Popover({ card, currentMention, onGoToMention, onClose, notes, background = NO_BACKGROUND }: PopoverProps) {
   function closeOnEscape(event: KeyboardEvent) {
     if (event.key !== 'Escape') return;
     event.preventDefault();
@@ -103,6 +108,7 @@ export function Popover({ card, currentMention, onGoToMention, onClose, notes }:
       </header>
       {card.role && <p class="role">{card.role}</p>}
       {card.aliases.length > 0 && <p class="aliases">Also written: {card.aliases.join(', ')}</p>}
+      <BackgroundSection {...background} firstSentence={card.firstSentence} />
       {card.figures.length > 0 && (
         <section class="figures" aria-label="Figures">
           <h3>Figures</h3>

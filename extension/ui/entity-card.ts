@@ -3,6 +3,7 @@
  * component only renders and the gathering is tested on its own.
  */
 import type { Analysis, Entity, EntityType, Figure, Source, Span } from '../analysis/types';
+import { firstMentionSentence } from './background/first-mention';
 
 export const KIND_LABEL: Record<EntityType, string> = {
   PER: 'Person',
@@ -31,6 +32,8 @@ export interface EntityCard {
   type: EntityType;
   role: string | null;
   aliases: string[];
+  /** The sentence the article first mentions the entity in (trimmed), for the offline background. */
+  firstSentence: string | null;
   figures: FigureLine[];
   quotes: string[];
   /** Figures this entity is the source of, about others (its quotes are listed above). */
@@ -77,6 +80,7 @@ export function entityCard(analysis: Analysis, entityId: string): EntityCard | n
     type: entity.type,
     role: entity.role,
     aliases: entity.aliases,
+    firstSentence: firstMentionSentence(analysis, entity.id),
     figures: analysis.figures
       .filter((figure) => figure.about === entity.id)
       .map((figure) => ({ text: figure.text, statedBy: statedBy(figure, nameOf) })),

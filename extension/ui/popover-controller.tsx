@@ -7,6 +7,7 @@
 import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { Analysis, Span } from '../analysis/types';
+import type { PopoverBackground } from './background/BackgroundSection';
 import { entityCard } from './entity-card';
 import type { GlossHost } from './gloss-host';
 import { Popover, type PopoverNotes } from './Popover';
@@ -19,6 +20,11 @@ export interface PopoverControllerOptions {
   showMention(span: Span): void;
   /** The reader's notes and memory for an entity (absent: the popover has no notes section). */
   notesFor?(entityId: string): PopoverNotes;
+  /**
+   * The entity's background as known now, called each time its popover is drawn: the first call
+   * for an entity is the moment to ask for it (absent: only what the article says).
+   */
+  backgroundFor?(entityId: string): PopoverBackground;
   /** Called after the popover closed; `byKeyboard` when Escape or a keyboard press closed it. */
   onClose?(byKeyboard: boolean): void;
   graceMs?: number;
@@ -29,6 +35,8 @@ export interface PopoverController {
   /** Opens the popover of `entityId` next to its mention `span`; `focus` moves keyboard focus into it. */
   open(entityId: string, span: Span, focus: boolean): void;
   close(byKeyboard?: boolean): void;
+  /** Redraws the open popover if it is `entityId`'s (its notes or background changed), keeping focus and place. */
+  refresh(entityId: string): void;
   readonly openEntityId: string | null;
   /** The pointer is over the mention the popover belongs to (cancels a pending close). */
   keepOpen(): void;
@@ -45,9 +53,10 @@ function virtualElementFor(range: Range): VirtualElement {
 }
 
 export function createPopoverController(options: PopoverControllerOptions): PopoverController {
-  const { host, analysis, rangeFor, showMention, notesFor, onClose, graceMs = 250, signal } = options;
+  const { host, analysis, rangeFor, showMention, notesFor, backgroundFor, onClose, graceMs = 250, signal } = options;
   const layer = host.popoverLayer;
   let openEntityId: string | null = null;
+  let openSpan: Span | null = null;
   let stopAutoUpdate: (() => void) | null = null;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -65,7 +74,7 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
     stopAutoUpdate = autoUpdate(reference, layer, update);
   }
 
-  function draw(entityId: string, span: Span, focus: boolean): void {
+  function draw(entityId: string, span: Span, focus: boolean, placed = false): void {
     const card = entityCard(analysis, entityId);
     const range = rangeFor(span);
     if (!card || !range) return;
@@ -77,10 +86,15 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
       draw(entityId, target, false);
     };
     const notes = notesFor?.(entityId);
-    render(<Popover card={card} currentMention={current} onGoToMention={goToMention} onClose={() => controller.close(true)} notes={notes} />, layer);
+    const background = backgroundFor?.(entityId);
+    render(
+      <Popover card={card} currentMention={current} onGoToMention={goToMention} onClose={() => controller.close(true)} notes={notes} background={background} />,
+      layer,
+    );
     openEntityId = entityId;
+    openSpan = span;
     host.setAttribute('data-gloss-popover', entityId);
-    place(range);
+    if (!placed) place(range);
     if (focus) layer.querySelector<HTMLElement>('[role="dialog"]')?.focus();
   }
 
@@ -96,8 +110,12 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
       stopAutoUpdate = null;
       render(null, layer);
       openEntityId = null;
+      openSpan = null;
       host.setAttribute('data-gloss-popover', null);
       onClose?.(byKeyboard);
+    },
+    refresh(entityId) {
+      if (openEntityId === entityId && openSpan) draw(entityId, openSpan, false, true);
     },
     get openEntityId() {
       return openEntityId;

@@ -1,6 +1,7 @@
 /** Gloss's CSS inside its shadow root (the page's highlight colours are in highlights.css). */
 import type { EntityType } from '../analysis/types';
 import { NOTE_COLOURS, type NoteColour } from '../notes/types';
+import { BACKGROUND_CSS } from './background/background.css';
 
 /** Highlight names registered in `CSS.highlights`, one per entity kind, plus focus and flash. */
 export const HIGHLIGHT_NAME: Record<EntityType, string> = {
@@ -121,4 +122,5 @@ ${NOTE_COLOURS.map((colour) => `.swatch-${colour}, .note-card.note-${colour} .qu
   .popover a { color: #93c5fd; }
   .popover .mentions { border-color: #3f3f46; }
 }
+${BACKGROUND_CSS}
 `;
