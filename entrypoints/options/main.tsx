@@ -10,4 +10,10 @@ import '../../extension/ui/options/sync.css';
 const send = (request: unknown) => browser.runtime.sendMessage(request);
 const sync = { client: syncClient(send), requestOrigins: (origins: string[]) => browser.permissions.request({ origins }) };
 
-render(<OptionsApp store={browser.storage.local} client={notesClient(send)} sync={sync} />, document.getElementById('app')!);
+const permissions = {
+  request: (origins: string[]) => browser.permissions.request({ origins }),
+  remove: (origins: string[]) => browser.permissions.remove({ origins }),
+  contains: (origins: string[]) => browser.permissions.contains({ origins }),
+};
+
+render(<OptionsApp store={browser.storage.local} client={notesClient(send)} sync={sync} permissions={permissions} />, document.getElementById('app')!);

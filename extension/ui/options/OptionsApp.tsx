@@ -1,4 +1,4 @@
-/** The options page: which kinds of name to mark, the sites where Gloss is off, and its memory. */
+/** The options page: which kinds of name to mark, the sites where Gloss is off, Wikipedia look-ups, its memory and sync. */
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityType } from '../../analysis/types';
 import {
@@ -13,6 +13,8 @@ import {
   type SettingsStore,
 } from '../../settings/settings';
 import type { NotesClient } from '../library/notes-client';
+import type { OriginPermissions } from './lookups';
+import { LookupsSection } from './LookupsSection';
 import { MemorySection } from './MemorySection';
 import { SyncSection, type SyncSectionProps } from './SyncSection';
 
@@ -30,9 +32,11 @@ export interface OptionsAppProps {
   client: Pick<NotesClient, 'articles' | 'forget'>;
   /** The background's sync and the permission prompt, for the sync section (shown when given). */
   sync?: SyncSectionProps;
+  /** The browser's permission calls, for the Wikipedia look-ups section (shown when given). */
+  permissions?: OriginPermissions;
 }
 
-export function OptionsApp({ store, client, sync }: OptionsAppProps) {
+export function OptionsApp({ store, client, sync, permissions }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [newSite, setNewSite] = useState('');
   const [message, setMessage] = useState('');
@@ -102,6 +106,14 @@ export function OptionsApp({ store, client, sync }: OptionsAppProps) {
           <button type="submit">Add</button>
         </form>
       </section>
+      {permissions && (
+        <LookupsSection
+          settings={settings}
+          store={store}
+          permissions={permissions}
+          onSettings={setSettings}
+        />
+      )}
       <MemorySection
         client={client}
         pausedSites={settings.memoryPausedSites}
