@@ -108,6 +108,23 @@ function scoreCandidate(
   return { title: candidate.title, score: round(Math.min(1, Math.max(0, score))), reasons };
 }
 
+/**
+ * Why the summary Wikipedia gave for the chosen title is not this entity after all (a redirect
+ * may land on another page than the search showed), or null when nothing contradicts it.
+ */
+export function summaryContradiction(context: EntityContext, summary: { title: string; description: string | null; extract: string }): string | null {
+  const description = summary.description ?? '';
+  if (isListPage(summary.title, description, summary.extract)) return `"${summary.title}" is a disambiguation or list page.`;
+  if (context.type === 'MISC') return null;
+  const kind = kindOf(`${splitTitle(summary.title).qualifier} ${description}`) ?? kindOf(summary.extract);
+  if (kind && kind.type !== context.type && (kind.type === 'PER' || context.type === 'PER')) {
+    return `"${summary.title}" is about a ${KIND_NAMES[kind.type]} (${kind.word}), not a ${KIND_NAMES[context.type]}.`;
+  }
+  return null;
+}
+
+const KIND_NAMES: Record<EntityType, string> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'thing' };
+
 // ---- what the page says about the entity ------------------------------------------------------
 
 type PlaceLevel = 'settlement' | 'region' | 'country';
