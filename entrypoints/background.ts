@@ -50,6 +50,11 @@ export default defineBackground(() => {
     }, unreachable);
   });
 
+  // The first-run page explains Wikipedia look-ups (off until the reader turns them on) before any can happen.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
     lastByTab.delete(tabId);
     void browser.storage.session?.remove(sessionKey(tabId));

@@ -16,6 +16,19 @@ export interface OriginPermissions {
   contains(origins: string[]): Promise<boolean>;
 }
 
+/** `browser.permissions` as OriginPermissions. */
+export function originPermissions(api: {
+  request(permissions: { origins: string[] }): Promise<boolean>;
+  remove(permissions: { origins: string[] }): Promise<boolean>;
+  contains(permissions: { origins: string[] }): Promise<boolean>;
+}): OriginPermissions {
+  return {
+    request: (origins) => api.request({ origins }),
+    remove: (origins) => api.remove({ origins }),
+    contains: (origins) => api.contains({ origins }),
+  };
+}
+
 /** What turning look-ups on or off came to: the settings saved, and a sentence for the reader. */
 export interface LookupsChange {
   settings: Settings | null;
