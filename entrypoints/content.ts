@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Analysis, ArticleText } from '../extension/analysis/types';
 import type { AnchoredArticle } from '../extension/article/snapshot';
+import { messageSources } from '../extension/marking/background-lookup';
 import { runGloss, type GlossPage } from '../extension/marking/gloss-page';
 import { notesApi } from '../extension/marking/notes-api';
 import {
@@ -55,7 +56,8 @@ export default defineContentScript({
       const settings = await loadSettings(browser.storage.local);
       if (controller.signal.aborted) return;
       const notes = notesApi((request) => browser.runtime.sendMessage(request));
-      page = await runGloss({ win: window, settings, findArticle, requestAnalysis, notes, signal: controller.signal });
+      const background = messageSources((request) => browser.runtime.sendMessage(request), location.href);
+      page = await runGloss({ win: window, settings, findArticle, requestAnalysis, notes, background, signal: controller.signal });
     }
 
     ctx.onInvalidated(() => run?.abort());

@@ -5,7 +5,7 @@ import { createGlossHost } from '../ui/gloss-host';
 import { createPopoverController, type PopoverController } from '../ui/popover-controller';
 import { testAnalysis } from '../ui/test-analysis';
 import type { EntityContext, LookupResult, PlaceFacts } from '../wikipedia/types';
-import { createBackgroundLookup, entityContext, RETRY_FAILED_MS, type BackgroundSources } from './background-lookup';
+import { createBackgroundLookup, entityContext, messageSources, RETRY_FAILED_MS, type BackgroundSources } from './background-lookup';
 import { createHoverIntent } from './hover-intent';
 
 const MARIUPOL_SUMMARY: LookupResult = {
@@ -53,6 +53,26 @@ describe('entityContext', () => {
       nearby: ['Mariupol', 'UN'], // Mariupol has two mentions, the UN one
       lang: 'en',
     });
+  });
+});
+
+describe('messageSources', () => {
+  it('asks the background with the entity context and the page address, and checks what comes back', async () => {
+    const sent: unknown[] = [];
+    const context = entityContext(testAnalysis(), testAnalysis().entities[0]!);
+    const replies: unknown[] = [MARIUPOL_SUMMARY, { facts: MARIUPOL_FACTS }, { status: 'found' }, undefined];
+    const sources = messageSources(async (message) => {
+      sent.push(message);
+      return replies.shift();
+    }, 'https://news.example/mariupol');
+    expect(await sources.lookup(context)).toEqual(MARIUPOL_SUMMARY);
+    expect(await sources.placeFacts('Mariupol')).toEqual(MARIUPOL_FACTS);
+    expect(sent).toEqual([
+      { type: 'gloss:background:lookup', context, pageUrl: 'https://news.example/mariupol' },
+      { type: 'gloss:background:place', name: 'Mariupol' },
+    ]);
+    await expect(sources.lookup(context)).rejects.toThrow('the background gave no look-up answer');
+    await expect(sources.placeFacts('Mariupol')).rejects.toThrow('the background gave no place facts');
   });
 });
 
