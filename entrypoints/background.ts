@@ -4,6 +4,7 @@ import type { Analysis } from '../extension/analysis/types';
 import { analysisHost } from '../extension/background/analysis-host';
 import { installNotes } from '../extension/background/notes-browser';
 import { installSync } from '../extension/background/sync-browser';
+import { installWikipedia } from '../extension/background/wikipedia-browser';
 import { readBackgroundRequest, type AnalyseReply, type AnalysisReply, type FindArticleReply } from '../extension/messages';
 
 /**
@@ -32,6 +33,7 @@ export default defineBackground(() => {
   const host = analysisHost();
   const notes = installNotes(() => sync.noteChanged());
   const sync = installSync(() => notes.store());
+  installWikipedia();
   const unreachable = (error: unknown) => ({ ok: false as const, error: `Gloss's analysis could not be reached: ${error instanceof Error ? error.message : String(error)}` });
 
   browser.runtime.onMessage.addListener((message: unknown, sender): Promise<FindArticleReply | AnalyseReply | AnalysisReply> | undefined => {
