@@ -5,6 +5,8 @@ import { analysisHost } from '../extension/background/analysis-host';
 import { installNotes } from '../extension/background/notes-browser';
 import { installSync } from '../extension/background/sync-browser';
 import { installWikipedia } from '../extension/background/wikipedia-browser';
+import { readPlaceFactsRequest, type PlaceFactsReply } from '../extension/marking/background-lookup';
+import { placeFacts } from '../extension/wikipedia/gazetteer';
 import { readBackgroundRequest, type AnalyseReply, type AnalysisReply, type FindArticleReply } from '../extension/messages';
 
 /**
@@ -34,6 +36,11 @@ export default defineBackground(() => {
   const notes = installNotes(() => sync.noteChanged());
   const sync = installSync(() => notes.store());
   installWikipedia();
+  // The bundled gazetteer answers here, so its data stays out of the pages' content script.
+  browser.runtime.onMessage.addListener((message: unknown): Promise<PlaceFactsReply> | undefined => {
+    const request = readPlaceFactsRequest(message);
+    return request ? Promise.resolve({ facts: placeFacts(request.name) }) : undefined;
+  });
   const unreachable = (error: unknown) => ({ ok: false as const, error: `Gloss's analysis could not be reached: ${error instanceof Error ? error.message : String(error)}` });
 
   browser.runtime.onMessage.addListener((message: unknown, sender): Promise<FindArticleReply | AnalyseReply | AnalysisReply> | undefined => {

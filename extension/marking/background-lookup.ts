@@ -102,6 +102,13 @@ export function isLookupResult(value: unknown): value is LookupResult {
   }
 }
 
+/** The place request in `message`, or null when it is another message or malformed. */
+export function readPlaceFactsRequest(message: unknown): PlaceFactsRequest | null {
+  if (!isRecord(message) || message.type !== 'gloss:background:place') return null;
+  const { name } = message;
+  return typeof name === 'string' && name.length <= 200 ? { type: 'gloss:background:place', name } : null;
+}
+
 /** Whether a reply to `gloss:background:place` has the expected shape. */
 export function isPlaceFactsReply(value: unknown): value is PlaceFactsReply {
   if (!isRecord(value)) return false;
