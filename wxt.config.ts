@@ -17,6 +17,7 @@ export default defineConfig({
     // alarms: sync runs on a timer that outlives the MV3 service worker (extension/background/sync-browser.ts).
     permissions: ['storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Sync's WebDAV server: the reader grants its one origin when connecting (SyncSection), none up front.
+    // Wikipedia look-ups: https://*.wikipedia.org/* (within https://*/*), granted when the reader turns them on (options/lookups.ts).
     ...(manifestVersion === 2 ? { optional_permissions: SYNC_HOSTS } : { optional_host_permissions: SYNC_HOSTS }),
     // "Add note" on the selection (extension/background/notes-browser.ts, ADD_NOTE_COMMAND).
     commands: { 'add-note': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Add a note on the selected text' } },
