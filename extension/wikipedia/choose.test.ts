@@ -99,6 +99,50 @@ describe('chooseArticle', () => {
     expect(choice.title).toBeNull();
   });
 
+  it('takes Washington, D.C. over the state, and a country over a region of its name', () => {
+    const washington = [
+      candidate('Washington (state)', 'State of the United States', 'Washington, officially the State of Washington, is a state in the Pacific Northwest'),
+      candidate('Washington, D.C.', 'Capital city of the United States', 'Washington, D.C., formally the District of Columbia'),
+      candidate('George Washington', 'President of the United States from 1789 to 1797', null),
+    ];
+    expect(chooseArticle(context({ name: 'Washington', type: 'LOC', nearby: ['US', 'Congress'] }), washington).title).toBe('Washington, D.C.');
+    const syria = [candidate('Syria', 'Country in West Asia', null), candidate('Syria (region)', 'Region in West Asia', null)];
+    expect(chooseArticle(context({ name: 'Syria', type: 'LOC' }), syria).title).toBe('Syria');
+  });
+
+  it('takes the page that says it is called so ("or simply the Kremlin"), not a common noun', () => {
+    const candidates = [
+      candidate('Kremlin', 'Fortified central complex in Russian cities', 'A <span class="searchmatch">kremlin</span> is a major fortified central complex found in historic Russian cities'),
+      candidate('Moscow Kremlin', 'Fortified complex in Moscow, Russia', 'The Moscow Kremlin, or simply the <span class="searchmatch">Kremlin</span>, is a fortified complex in Moscow'),
+    ];
+    expect(chooseArticle(context({ name: 'Kremlin', type: 'ORG', nearby: ['Russia', 'Ukraine'] }), candidates).title).toBe('Moscow Kremlin');
+  });
+
+  it('matches names word for word: "US Congress", "Indonesian government", "Al Aqsa Martyrs Hospital"', () => {
+    const congress = [candidate('United States Congress', 'Legislature of the United States', null), candidate('United States Senate', 'Upper house of the United States Congress', null)];
+    expect(chooseArticle(context({ name: 'US Congress', type: 'ORG' }), congress).title).toBe('United States Congress');
+    const indonesia = [candidate('Government of Indonesia', 'National government of Indonesia', null), candidate('Indonesia', 'Country in Southeast Asia', null)];
+    expect(chooseArticle(context({ name: 'Indonesian government', type: 'ORG' }), indonesia).title).toBe('Government of Indonesia');
+    const hospital = [candidate('Al-Aqsa Martyrs Hospital', 'Hospital in Deir al-Balah, Gaza Strip', null), candidate('Al-Aqsa Mosque', 'Mosque in Jerusalem', null)];
+    expect(chooseArticle(context({ name: 'Al Aqsa Martyrs Hospital', type: 'LOC', nearby: ['Gaza'] }), hospital).title).toBe('Al-Aqsa Martyrs Hospital');
+  });
+
+  it('keeps to the given name the page used, even when it later says only the surname', () => {
+    const candidates = [candidate('Reeves', 'Topics referred to by the same term', null), candidate('Keanu Reeves', 'Canadian actor (born 1964)', null)];
+    expect(chooseArticle(context({ name: 'Eric Reeves', type: 'PER', aliases: ['Reeves'] }), candidates).title).toBeNull();
+  });
+
+  it('doubts a namesake whose page shares nothing with what the article says, or a place the article never names', () => {
+    const singer = [candidate('Felicia Sanders', 'American singer (1922–1975)', 'Felicia Sanders was an American cabaret and pop singer')];
+    expect(chooseArticle(context({ name: 'Felicia Sanders', type: 'PER', role: 'witness', nearby: ['Charleston'] }), singer).title).toBeNull();
+    const council = [
+      candidate('National Security Council (United Kingdom)', 'Cabinet committee of the United Kingdom', null),
+      candidate('NSC', 'Topics referred to by the same term', null),
+    ];
+    expect(chooseArticle(context({ name: 'NSC', type: 'ORG', nearby: ['Washington', 'Ukraine'] }), council).title).toBeNull();
+    expect(chooseArticle(context({ name: 'NSC', type: 'ORG', nearby: ['Britain', 'London'] }), council).title).toBe('National Security Council (United Kingdom)');
+  });
+
   it('is deterministic and explains each score', () => {
     const ctx = context({ name: 'Kherson', type: 'LOC', nearby: ['Ukraine'] });
     expect(chooseArticle(ctx, kherson)).toEqual(chooseArticle(ctx, kherson));

@@ -2,16 +2,17 @@
  * Picks the Wikipedia article for an entity among a search's candidates, from what the page says
  * about it (issue 7): a pure, deterministic scorer whose every point has a reason
  * (`scoreCandidates` gives them). A wrong background is worse than none, so the choice is null
- * below `CONFIDENCE_THRESHOLD`.
+ * below `CONFIDENCE_THRESHOLD` and when two candidates fit about as well.
  */
 import { canonicalKey, initials, isAcronym, similarSpelling, TITLE_WORDS } from '../analysis/entities/names';
+import { normalizeWord } from '../analysis/entities/normalize';
 import type { EntityType } from '../analysis/types';
 import type { Choice, EntityContext, SearchCandidate } from './types';
 
 /** A choice scoring below this is no choice: the popover shows no background rather than a doubtful one. */
 export const CONFIDENCE_THRESHOLD = 0.6;
 
-/** One candidate's score and the reasons for it, best explained first. */
+/** One candidate's score and the reasons for it. */
 export interface ScoredCandidate {
   title: string;
   /** 0–1, before the ambiguity margin that `chooseArticle` applies to the best. */
@@ -22,18 +23,32 @@ export interface ScoredCandidate {
 
 // Weights of the parts of a score; the name dominates, the others confirm or refute it.
 const NAME_WEIGHT = 0.6;
+/** A title with a qualifier ("Fiona Hill (political adviser)", "Charleston, South Carolina") is one of several of that name; the bare title is Wikipedia's primary topic. */
+const QUALIFIED_TITLE = 0.9;
 const KIND_AGREES = 0.2;
 const KIND_UNKNOWN = 0.05;
-/** An organisation named after its seat ("the Kremlin", "the White House") is often tagged as a place and the other way round. */
-const KIND_NEAR_MISS = -0.05;
+/** A person's page nearly always says so (dates, "politician"…): silence is a hint it is not one. */
+const PERSON_KIND_UNKNOWN = -0.1;
+/** An organisation named after its seat ("the Kremlin", "the White House") is often tagged as a place and the other way round: half agreement. */
+const KIND_NEAR_MISS = 0.1;
+/** A film, a war, an idea: not a person, organisation or place. */
+const KIND_OTHER = -0.3;
 const KIND_WRONG = -0.5;
+/** "A gulf is…": the page is about a common noun, not a named thing. */
+const COMMON_NOUN = -0.3;
 const WRONG_PLACE_LEVEL = -0.15;
+/** A person whose page shares neither the role nor any name around them with the article: maybe a namesake. */
+const UNCORROBORATED_PERSON = -0.2;
+/** The same, when the article gives a role ("witness") and the page's words share none of it ("American singer"). */
+const CONTRADICTED_PERSON = -0.3;
+/** "National Security Council (United Kingdom)" on a page that never names the United Kingdom. */
+const PLACE_NOT_ON_PAGE = -0.2;
 const ROLE_MAX = 0.15;
 const NEARBY_PER_HIT = 0.05;
 const NEARBY_MAX = 0.1;
 const RANK_MAX = 0.05;
 /** When the runner-up is this close to the best, the best's confidence drops by twice the difference. */
-const AMBIGUITY_MARGIN = 0.2;
+const AMBIGUITY_MARGIN = 0.15;
 
 /** Chooses the candidate that is this entity, or `title: null` when none is right enough. */
 export function chooseArticle(context: EntityContext, candidates: readonly SearchCandidate[]): Choice {
@@ -49,38 +64,71 @@ export function chooseArticle(context: EntityContext, candidates: readonly Searc
 /** Every candidate's score with its reasons, in the search's order (for the linking evaluation and debugging). */
 export function scoreCandidates(context: EntityContext, candidates: readonly SearchCandidate[]): ScoredCandidate[] {
   const wanted = entityWords(context);
-  return candidates.map((candidate, rank) => scoreCandidate(context, wanted, candidate, rank, candidates.length));
+  const read = candidates.map(candidate => readCandidate(context, wanted, candidate));
+  // "Kherson" the city, not the oblast; "Washington, D.C.", not the state: a region loses to a
+  // settlement named as well, unless the page's words say region.
+  const bestSettlementName = Math.max(0, ...read.filter(r => r.kind?.level === 'settlement').map(r => r.name.score));
+  return read.map((r, rank) => scoreCandidate(context, wanted, r, bestSettlementName, rank, candidates.length));
+}
+
+/** What a candidate says, before scoring. */
+interface ReadCandidate {
+  title: string;
+  qualifier: string;
+  excerpt: string;
+  listPage: boolean;
+  name: NameMatch;
+  kind: Kind | null;
+  /** The folded qualifier, description and excerpt, for role and nearby words. */
+  text: string;
+  /** A parenthetical qualifier that names a place rather than a kind ("United Kingdom"), folded, or ''. */
+  placeQualifier: string;
+}
+
+function readCandidate(context: EntityContext, wanted: EntityWords, candidate: SearchCandidate): ReadCandidate {
+  const { base, qualifier } = splitTitle(candidate.title);
+  const description = candidate.description ?? '';
+  const excerpt = stripMarkup(candidate.excerpt ?? '');
+  return {
+    title: candidate.title,
+    qualifier,
+    excerpt,
+    listPage: isListPage(candidate.title, description, excerpt),
+    name: nameMatch(context, wanted, base, qualifier, excerpt),
+    // The qualifier and the short description say what the page is about; the excerpt, a snippet
+    // around the match, only when they are silent.
+    kind: kindOf(qualifier, true) ?? kindOf(description) ?? kindOf(excerpt),
+    text: foldText(`${qualifier} ${description} ${excerpt}`),
+    placeQualifier: /\)$/.test(candidate.title) && /^\p{Lu}/u.test(qualifier) && !kindOf(qualifier, true) ? contentWords(foldText(qualifier)).join(' ') : '',
+  };
 }
 
 function scoreCandidate(
   context: EntityContext,
   wanted: EntityWords,
-  candidate: SearchCandidate,
+  candidate: ReadCandidate,
+  bestSettlementName: number,
   rank: number,
   count: number,
 ): ScoredCandidate {
-  const reasons: string[] = [];
-  const { base, qualifier } = splitTitle(candidate.title);
-  const description = candidate.description ?? '';
-  const excerpt = stripMarkup(candidate.excerpt ?? '');
-  if (isListPage(candidate.title, description, excerpt)) {
-    return { title: candidate.title, score: 0, reasons: ['disambiguation or list page'] };
-  }
-
-  const name = nameMatch(context, wanted, base);
-  if (name.score === 0) return { title: candidate.title, score: 0, reasons: ['name does not match'] };
+  const { title, name, kind } = candidate;
+  if (candidate.listPage) return { title, score: 0, reasons: ['disambiguation or list page'] };
+  if (name.score === 0) return { title, score: 0, reasons: ['name does not match'] };
+  const reasons = [name.reason];
   let score = NAME_WEIGHT * name.score;
-  reasons.push(name.reason);
 
-  // The qualifier and the short description say what the page is about; the excerpt, a snippet
-  // around the match, only when they are silent.
-  const kind = kindOf(`${qualifier} ${description}`) ?? kindOf(excerpt);
-  if (!kind || context.type === 'MISC') {
+  if (context.type === 'MISC' || (!kind && context.type !== 'PER')) {
     score += KIND_UNKNOWN;
     reasons.push('kind unknown');
+  } else if (!kind) {
+    score += PERSON_KIND_UNKNOWN;
+    reasons.push('nothing says a person');
   } else if (kind.type === context.type) {
     score += KIND_AGREES;
     reasons.push(`kind ${kind.type} agrees (${kind.word})`);
+  } else if (kind.type === 'OTHER') {
+    score += KIND_OTHER;
+    reasons.push(`not ${KIND_NAMES[context.type]} (${kind.word})`);
   } else if (kind.type !== 'PER' && context.type !== 'PER') {
     score += KIND_NEAR_MISS;
     reasons.push(`kind ${kind.type} near ${context.type} (${kind.word})`);
@@ -88,24 +136,40 @@ function scoreCandidate(
     score += KIND_WRONG;
     reasons.push(`kind ${kind.type} is not ${context.type} (${kind.word})`);
   }
-  if (kind?.type === 'LOC' && context.type === 'LOC' && kind.level !== 'other' && kind.level !== wanted.placeLevel) {
-    score += WRONG_PLACE_LEVEL;
-    reasons.push(`a ${kind.level}, the page means a ${wanted.placeLevel}`);
+  if (context.type === 'LOC' && kind?.type === 'LOC') {
+    const rivalled = kind.level === 'region' && wanted.placeLevel !== 'region' && bestSettlementName >= name.score;
+    const notRegion = kind.level === 'settlement' && wanted.placeLevel === 'region';
+    if (rivalled || notRegion) {
+      score += WRONG_PLACE_LEVEL;
+      reasons.push(`a ${kind.level}, the page means a ${rivalled ? 'settlement' : 'region'}`);
+    }
+  }
+  if (/^an? /i.test(candidate.excerpt.trim()) && !candidate.qualifier) {
+    score += COMMON_NOUN;
+    reasons.push('a common noun');
   }
 
-  const text = foldText(`${qualifier} ${description} ${excerpt}`);
-  const role = roleOverlap(wanted.roleConcepts, text);
+  const role = roleOverlap(wanted.roleConcepts, candidate.text);
   if (role.shared.length > 0) {
     score += ROLE_MAX * role.fraction;
     reasons.push(`role: ${role.shared.join(', ')}`);
   }
-  const nearby = wanted.nearby.filter(words => words.every(w => containsWord(text, w)));
+  const nearby = wanted.nearby.filter(words => words.every(w => containsWord(candidate.text, w)));
   if (nearby.length > 0) {
     score += Math.min(NEARBY_MAX, NEARBY_PER_HIT * nearby.length);
     reasons.push(`nearby: ${nearby.map(words => words.join(' ')).join(', ')}`);
   }
+  if (context.type === 'PER' && role.shared.length === 0 && nearby.length === 0) {
+    // worse when the page says who they are and their Wikipedia page says something else
+    score += wanted.roleConcepts.length > 0 ? CONTRADICTED_PERSON : UNCORROBORATED_PERSON;
+    reasons.push('nothing else the page says matches');
+  }
+  if (candidate.placeQualifier && !wanted.nearby.some(words => words.every(w => containsWord(candidate.placeQualifier, w)))) {
+    score += PLACE_NOT_ON_PAGE;
+    reasons.push(`(${candidate.placeQualifier}) is not named on the page`);
+  }
   score += RANK_MAX * (1 - rank / Math.max(1, count));
-  return { title: candidate.title, score: round(Math.min(1, Math.max(0, score))), reasons };
+  return { title, score: round(Math.min(1, Math.max(0, score))), reasons };
 }
 
 /**
@@ -116,14 +180,14 @@ export function summaryContradiction(context: EntityContext, summary: { title: s
   const description = summary.description ?? '';
   if (isListPage(summary.title, description, summary.extract)) return `"${summary.title}" is a disambiguation or list page.`;
   if (context.type === 'MISC') return null;
-  const kind = kindOf(`${splitTitle(summary.title).qualifier} ${description}`) ?? kindOf(summary.extract);
+  const kind = kindOf(splitTitle(summary.title).qualifier) ?? kindOf(description) ?? kindOf(summary.extract);
   if (kind && kind.type !== context.type && (kind.type === 'PER' || context.type === 'PER')) {
-    return `"${summary.title}" is about a ${KIND_NAMES[kind.type]} (${kind.word}), not a ${KIND_NAMES[context.type]}.`;
+    return `"${summary.title}" is about ${KIND_NAMES[kind.type]} (${kind.word}), not ${KIND_NAMES[context.type]}.`;
   }
   return null;
 }
 
-const KIND_NAMES: Record<EntityType, string> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'thing' };
+const KIND_NAMES: Record<EntityType | 'OTHER', string> = { PER: 'a person', ORG: 'an organisation', LOC: 'a place', MISC: 'a thing', OTHER: 'a work, event or idea' };
 
 // ---- what the page says about the entity ------------------------------------------------------
 
@@ -132,12 +196,16 @@ type PlaceLevel = 'settlement' | 'region' | 'country';
 interface EntityWords {
   /** The name and its aliases as canonical keys ("volodymyr zelensky", "zelensky"). */
   names: string[];
+  /** The given name of the fullest name, when it has one ("volodymyr"). */
+  givenName: string | null;
   /** Role words as concepts ("spokes", "kremlin"). */
   roleConcepts: string[];
+  /** The role's plain content words. */
+  roleWords: string[];
   /** The nearby entities' words, each name's words to be found together; the entity's own left out. */
   nearby: string[][];
-  /** For a place, the level the page's words name: a city unless they say oblast, region, country… */
-  placeLevel: PlaceLevel;
+  /** For a place, the level the page's words name, if they name one ("Kherson region"). */
+  placeLevel: PlaceLevel | null;
 }
 
 /** How many nearby names are compared: the most mentioned carry the context. */
@@ -148,15 +216,19 @@ function entityWords(context: EntityContext): EntityWords {
   const own = new Set(names.flatMap(n => n.split(' ')));
   const nearby = context.nearby
     .slice(0, NEARBY_COUNT)
-    .map(n => canonicalKey(n).split(' ').filter(w => w.length > 2))
+    .map(n => contentWords(canonicalKey(n)).filter(w => w.length > 2))
     .filter(words => words.length > 0 && !words.every(w => own.has(w)));
+  const fullest = canonicalKey(context.name).split(' ').filter(w => !TITLE_WORDS.has(w));
   const said = foldText(`${context.name} ${context.aliases.join(' ')} ${context.role ?? ''}`);
-  const level = placeLevelOf(said);
+  const level = kindOf(said);
+  const role = foldText(context.role ?? '');
   return {
     names,
-    roleConcepts: unique(conceptsOf(foldText(context.role ?? ''))),
+    givenName: context.type === 'PER' && fullest.length > 1 ? fullest[0]! : null,
+    roleConcepts: unique(conceptsOf(role)),
+    roleWords: contentWords(role),
     nearby,
-    placeLevel: level && level !== 'other' ? level : 'settlement',
+    placeLevel: level?.type === 'LOC' && level.level !== 'other' ? level.level : null,
   };
 }
 
@@ -167,31 +239,23 @@ interface NameMatch {
   reason: string;
 }
 
-/** How well a title (without its qualifier) names the entity: 1 for the same name, down to 0 for another. */
-function nameMatch(context: EntityContext, wanted: EntityWords, base: string): NameMatch {
+/** How well a title names the entity: 1 for the same name as the primary topic, down to 0 for another. */
+function nameMatch(context: EntityContext, wanted: EntityWords, base: string, qualifier: string, excerpt: string): NameMatch {
   const title = canonicalKey(base);
-  const titleWords = title.split(' ');
+  const primary = qualifier ? QUALIFIED_TITLE : 1;
   let best: NameMatch = { score: 0, reason: 'name does not match' };
   const consider = (score: number, reason: string) => {
-    if (score > best.score) best = { score, reason };
+    if (score > best.score) best = { score: round(score), reason };
   };
   for (const name of wanted.names) {
-    const nameWords = name.split(' ');
-    if (name === title) consider(1, 'exact title');
-    else if (similarSpelling(name, title) || transliteration(name) === transliteration(title)) consider(0.95, `spelling of ${base}`);
-    else if (context.type === 'PER') consider(personMatch(nameWords, titleWords), `person ${base}`);
+    if (name === title) consider(primary, qualifier ? `title, qualified (${qualifier})` : 'exact title');
+    else if (sameName(name, title)) consider(0.95 * primary, `spelling of ${base}`);
+    else if (context.type === 'PER') consider(personMatch(name, title, wanted.givenName) * primary, `person ${base}`);
     else if (withoutLevelWords(name) && withoutLevelWords(name) === withoutLevelWords(title)) {
-      consider(0.8, `${base} names the place at another level`); // "Kherson region" / "Kherson Oblast"
-    }
-    else if (nameWords.every(w => titleWords.includes(w))) {
-      // "Kremlin" → "Moscow Kremlin" (Moscow nearby) or "Kherson Oblast": words the page uses cost less
-      const extra = titleWords.filter(w => !nameWords.includes(w));
-      const explained = extra.filter(w => wanted.nearby.some(words => words.includes(w))).length;
-      consider(Math.max(0.4, 0.9 - 0.05 * explained - 0.2 * (extra.length - explained)), `title contains ${name}`);
-    } else {
-      const shared = nameWords.filter(w => titleWords.includes(w)).length;
-      if (shared > 0) consider((0.4 * shared) / Math.max(nameWords.length, titleWords.length), `shares words with ${base}`);
-    }
+      consider(0.75, `${base} names the place at another level`); // "Kherson region" / "Kherson Oblast"
+    } else consider(wordsMatch(name, `${title} ${canonicalKey(qualifier)}`, wanted), `title words: ${base}`);
+    // "The Moscow Kremlin, or simply the Kremlin", "Agence France-Presse (AFP)"
+    if (context.type !== 'PER' && calledSo(excerpt, name)) consider(0.9, `the page calls it "${name}"`);
   }
   // "UN" for "United Nations", "NATO" for "North Atlantic Treaty Organization"
   for (const form of [context.name, ...context.aliases]) {
@@ -201,19 +265,82 @@ function nameMatch(context: EntityContext, wanted: EntityWords, base: string): N
 }
 
 /**
- * A person's name against a person's title: the same surname with the same or a compatible given
- * name ("Sergei Lavrov" / "Sergey Lavrov" is caught earlier by spelling), or the surname alone
- * when the page gives only that.
+ * A non-person's name against a title's words, order aside: "US Congress" is "United States
+ * Congress", "Indonesian government" is "Government of Indonesia". Every word of the name must be
+ * there; each further word of the title costs, less when the page uses it (Moscow for "Moscow
+ * Kremlin", group for "Wagner Group").
  */
-function personMatch(nameWords: string[], titleWords: string[]): number {
-  const names = nameWords.filter(w => !TITLE_WORDS.has(w));
+function wordsMatch(name: string, title: string, wanted: EntityWords): number {
+  const nameWords = contentWords(name);
+  const titleWords = contentWords(title);
+  if (nameWords.length === 0 || titleWords.length === 0) return 0;
+  const matched = new Set<string>();
+  let missing = 0;
+  for (const word of nameWords) {
+    const found = titleWords.find(t => sameStem(t, word) || sameName(t, word));
+    if (found) matched.add(found);
+    else if (!GENERIC_NAME_WORDS.has(word)) missing++;
+  }
+  if (missing > 0) return (0.4 * matched.size) / Math.max(nameWords.length, titleWords.length);
+  const extra = titleWords.filter(t => !matched.has(t));
+  const explained = extra.filter(
+    t => GENERIC_NAME_WORDS.has(t) || wanted.roleWords.some(w => sameStem(w, t)) || wanted.nearby.some(words => words.some(w => sameStem(w, t))),
+  ).length;
+  if (extra.length === 0) return 0.95;
+  return Math.max(0.3, 0.85 - 0.05 * explained - 0.3 * (extra.length - explained));
+}
+
+/** Words that say what kind of thing a name is rather than which: present or absent, the name is the same. */
+const GENERIC_NAME_WORDS = new Set('group index party company inc ltd federal national official composite'.split(' '));
+
+/** Country names and adjectives the news shortens, to the words of their titles. */
+const COUNTRY_FORMS: Record<string, string> = {
+  us: 'united states',
+  usa: 'united states',
+  america: 'united states',
+  american: 'united states',
+  americans: 'united states',
+  uk: 'united kingdom',
+  britain: 'united kingdom',
+  british: 'united kingdom',
+  un: 'united nations',
+  eu: 'european union',
+};
+
+/** British and American spellings of the same word, to one. */
+const SPELLINGS: Record<string, string> = { defence: 'defense', organisation: 'organization', centre: 'center', labour: 'labor', programme: 'program' };
+
+/** A key's words that name: stop words and the Arabic article dropped, hyphens split, country forms and spellings made one. */
+function contentWords(key: string): string[] {
+  return key
+    .replace(/\./g, '')
+    .split(/[\s-]+/)
+    .flatMap(w => (COUNTRY_FORMS[w] ?? SPELLINGS[w] ?? w).split(' '))
+    .filter(w => w && !STOP_WORDS.has(w) && w !== 'al' && w !== 'el');
+}
+
+/** Whether the excerpt gives `name` as what the page's subject is called: "or simply the Kremlin", "(AFP)". */
+function calledSo(excerpt: string, name: string): boolean {
+  const text = foldText(excerpt.replace(/[(),]/g, ' | '));
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:also (?:known as|called|referred to as)|commonly (?:called|known as)|known as|simply|or|\\|) (?:the )?${escaped}(?= \\||$| is\\b| was\\b)`).test(text);
+}
+
+/**
+ * A person's name against a person's title: the same surname with the same or a compatible given
+ * name, or the surname alone when the page gives only that; a different given name than the
+ * page's fullest name is another person even when the page later says only the surname.
+ */
+function personMatch(name: string, title: string, givenName: string | null): number {
+  const names = name.split(' ').filter(w => !TITLE_WORDS.has(w));
+  const titleWords = title.split(' ');
   const surname = names[names.length - 1];
   const titleSurname = titleWords[titleWords.length - 1];
   if (!surname || !titleSurname || !sameName(surname, titleSurname)) return 0;
-  if (names.length === 1) return 0.75; // "Peskov": which Peskov is for the role and context to say
-  const given = names[0]!;
-  const titleGiven = titleWords[0]!;
   if (titleWords.length === 1) return 0.3; // a page on the surname itself
+  const given = names.length > 1 ? names[0]! : givenName;
+  if (!given) return 0.75; // "Peskov": which Peskov is for the role and context to say
+  const titleGiven = titleWords[0]!;
   if (sameName(given, titleGiven)) return 0.9; // a middle name differs
   if (given[0] === titleGiven[0] && (given.length <= 2 || titleGiven.startsWith(given) || given.startsWith(titleGiven))) return 0.8;
   return 0.25; // another person of that surname
@@ -229,6 +356,7 @@ function sameName(a: string, b: string): boolean {
  */
 function transliteration(key: string): string {
   return key
+    .replace(/-/g, ' ')
     .replace(/tch/g, 'ch')
     .replace(/ou/g, 'u')
     .replace(/[yj]/g, 'i')
@@ -247,44 +375,69 @@ function withoutLevelWords(key: string): string {
 // ---- kind --------------------------------------------------------------------------------------
 
 interface Kind {
-  type: EntityType;
+  /** OTHER: a work, an event, an idea: never a person, an organisation or a place. */
+  type: EntityType | 'OTHER';
   /** For a place, settlement or region or country; 'other' for rivers, seas, buildings… */
   level: PlaceLevel | 'other' | null;
   /** The word that said it. */
   word: string;
 }
 
-const KIND_WORDS: [RegExp, EntityType, PlaceLevel | 'other' | null][] = [
-  [/\b(city|town|village|capital|port|municipality|settlement|commune|suburb|hamlet|metropolis)\b/, 'LOC', 'settlement'],
-  [/\b(oblast|region|province|district|raion|county|state of|governorate|prefecture|canton|krai|territory)\b/, 'LOC', 'region'],
-  [/\b(country|nation|republic|kingdom|sovereign state)\b/, 'LOC', 'country'],
-  [/\b(river|sea|lake|ocean|mountain|island|peninsula|bay|strait|desert|valley|fortress|fortified complex|square|street|building|palace|neighbourhood|neighborhood)\b/, 'LOC', 'other'],
-  [/\b(company|corporation|organi[sz]ation|agency|party|ministry|government|council|committee|army|military|newspaper|news agency|broadcaster|group|ngo|non-governmental|union|alliance|federation|association|institute|university|bank|office|movement|court|parliament|club|team|force|forces|brigade|regiment|battalion|service|foundation|charity|website|network)\b/, 'ORG', null],
-  [/\b(born|politician|spokes(?:person|man|woman)|press secretary|president|prime minister|minister|secretary|mayor|governor|diplomat|businessman|businesswoman|journalist|actor|actress|singer|composer|writer|author|poet|painter|footballer|player|athlete|lawyer|judge|general|officer|commander|soldier|activist|economist|scientist|historian|philosopher|monarch|king|queen|emperor|pope|bishop|priest|official|leader|founder|chairman|entrepreneur|businessperson|rapper|musician|director|oligarch|journalist|presenter|human)\b/, 'PER', null],
+const KIND_WORDS: [RegExp, Kind['type'], PlaceLevel | 'other' | null][] = [
+  [/\b(city|town|village|capital|port|municipality|settlement|commune|suburb|hamlet|metropolis)\b/g, 'LOC', 'settlement'],
+  [/\b(oblast|region|province|district|raion|county|u ?s state|federal state|state of|governorate|prefecture|canton|krai|territory|colony)\b/g, 'LOC', 'region'],
+  [/\b(country|nation|republic|kingdom|sovereign state)\b/g, 'LOC', 'country'],
+  [/\b(continent|river|sea|lake|ocean|gulf|mountain|island|peninsula|bay|strait|desert|valley|fortress|fortified (central )?complex|square|street|building|residence|palace|hospital|museum|mosque|church|cathedral|airport|stadium|arena|neighbou?rhood)\b/g, 'LOC', 'other'],
+  [/\b(company|corporation|organi[sz]ation|agency|party|ministry|department|government|legislature|congress|senate|council|committee|army|military|militia|newspaper|publication|magazine|news agency|channel|broadcaster|group|ngo|non-governmental|union|alliance|federation|association|institute|university|bank|office|movement|court|parliament|lower house|upper house|club|team|force|forces|brigade|regiment|battalion|service|foundation|charity|website|network|exchange|coalition)\b/g, 'ORG', null],
+  [/\b(born|politician|spokes(?:person|man|woman)|press secretary|president|prime minister|minister|secretary|mayor|governor|diplomat|businessman|businesswoman|journalist|actor|actress|singer|composer|novelist|writer|author|poet|painter|footballer|player|athlete|lawyer|attorney|judge|general|officer|commander|soldier|activist|economist|scientist|historian|philosopher|monarch|king|queen|emperor|prince|princess|pope|bishop|priest|prophet|official|leader|founder|chairman|entrepreneur|businessperson|rapper|musician|director|oligarch|presenter|adviser|advisor|specialist|first lady)\b/g, 'PER', null],
+  [/\b(film|movie|series|band|album|song|novel|book|dance|video game|war|battle|siege|shooting|attack|scandal|mutiny|rebellion|protest|election|impeachment|ideology|philosophy|direction|protein|currency|notation|relationship|relations|study|meeting)\b/g, 'OTHER', null],
 ];
 
 /** A person's dates: "(born 1978)", "(1813–1883)". */
-const LIFE_DATES = /\(\s*(born |b\. )?\d{3,4}(\s*[–-]\s*\d{3,4})?\s*\)|\bborn \d{3,4}\b/;
+const LIFE_DATES = /\(\s*(born |b\. |c\. )?\d{3,4}(\s*[–-]\s*\d{3,4})?\s*\)|\bborn \d{3,4}\b/;
+
+/** Where a short description's head noun phrase ends: "city | in Donetsk Oblast", "Press Secretary | of the President". */
+const HEAD_END = /\s(?:in|of|for|from|at|on|since|within|by|to|with|and|that|who|which|used|focused|popular|found|located|based)\s|[,;:(]/;
 
 /**
- * What a page is about from its words: the earliest kind word wins, since a short description
- * leads with its head ("city in Donetsk Oblast, Ukraine"; "German composer (1813–1883)"), and a
- * person's dates say person wherever they are.
+ * What a page is about from some of its words. A person's dates say person wherever they are.
+ * Otherwise the head of the first noun phrase decides, its last kind word ("German composer",
+ * "American government official", "city in Donetsk Oblast"); failing that, the earliest kind
+ * word anywhere.
  */
-function kindOf(words: string): Kind | null {
+function kindOf(words: string, qualifier = false): Kind | null {
   const text = canonicalKey(words);
-  if (LIFE_DATES.test(text)) return { type: 'PER', level: null, word: LIFE_DATES.exec(text)![0] };
-  let best: (Kind & { at: number }) | null = null;
+  if (!text) return null;
+  const dates = LIFE_DATES.exec(text);
+  if (dates) return { type: 'PER', level: null, word: dates[0] };
+  const headEnd = HEAD_END.exec(text);
+  const head = headEnd ? text.slice(0, headEnd.index) : text;
+  const kind = lastKindWord(head) ?? earliestKindWord(text);
+  // A title's qualifier is a kind ("city", "TV series") or a place that tells same-named pages apart ("United Kingdom")
+  if (qualifier && kind && !new RegExp(`\\b${kind.word}\\b`).test(normalizeWord(words))) return null;
+  return kind;
+}
+
+function lastKindWord(text: string): Kind | null {
+  let best: (Kind & { end: number; length: number }) | null = null;
   for (const [pattern, type, level] of KIND_WORDS) {
-    const match = pattern.exec(text);
-    if (match && (!best || match.index < best.at)) best = { type, level, word: match[0], at: match.index };
+    for (const match of text.matchAll(pattern)) {
+      const end = match.index + match[0].length;
+      if (!best || end > best.end || (end === best.end && match[0].length > best.length)) best = { type, level, word: match[0], end, length: match[0].length };
+    }
   }
   return best && { type: best.type, level: best.level, word: best.word };
 }
 
-function placeLevelOf(text: string): PlaceLevel | 'other' | null {
-  const kind = kindOf(text);
-  return kind?.type === 'LOC' ? kind.level : null;
+function earliestKindWord(text: string): Kind | null {
+  let best: (Kind & { at: number }) | null = null;
+  for (const [pattern, type, level] of KIND_WORDS) {
+    for (const match of text.matchAll(pattern)) {
+      if (!best || match.index < best.at) best = { type, level, word: match[0], at: match.index };
+      break;
+    }
+  }
+  return best && { type: best.type, level: best.level, word: best.word };
 }
 
 // ---- role --------------------------------------------------------------------------------------
@@ -296,6 +449,9 @@ const CONCEPTS: [RegExp, string][] = [
   [/\bdefen[cs]e\b/g, 'defence'],
   [/\bkremlin\b|\bpresident of russia\b|\brussian president\b/g, 'kremlin'],
   [/\bhead\b|\bleader\b|\bchief\b/g, 'head'],
+  [/\b(lawyer|attorney|counsel|barrister|solicitor)s?\b/g, 'lawyer'],
+  [/\b(reporter|correspondent|journalist)s?\b/g, 'journalist'],
+  [/\b(adviser|advisor|aide|counsellor|counselor)s?\b/g, 'adviser'],
 ];
 
 const STOP_WORDS = new Set('the a an of in on at for to and or its his her their former new top who which with by from as'.split(' '));
@@ -310,14 +466,14 @@ function conceptsOf(text: string): string[] {
       return ' ';
     });
   }
-  const words = rest.split(' ').filter(w => w.length > 2 && !STOP_WORDS.has(w));
+  const words = rest.split(/[\s-]+/).filter(w => w.length > 2 && !STOP_WORDS.has(w));
   return [...concepts, ...words.map(stem)];
 }
 
 function roleOverlap(roleConcepts: string[], text: string): { shared: string[]; fraction: number } {
   if (roleConcepts.length === 0) return { shared: [], fraction: 0 };
-  const candidate = new Set(conceptsOf(text));
-  const shared = roleConcepts.filter(c => candidate.has(c) || [...candidate].some(w => sameStem(w, c)));
+  const candidate = conceptsOf(text);
+  const shared = roleConcepts.filter(c => candidate.some(w => sameStem(w, c)));
   return { shared, fraction: shared.length / roleConcepts.length };
 }
 
@@ -336,21 +492,21 @@ function sameStem(a: string, b: string): boolean {
 
 /** Whether the folded text has this word or its demonym ("ukraine" in "city in southern ukraine", "russia" in "russian"). */
 function containsWord(text: string, word: string): boolean {
-  return text.split(' ').some(w => sameStem(w, word));
+  return contentWords(text).some(w => sameStem(w, word));
 }
 
 // ---- text --------------------------------------------------------------------------------------
 
-/** "Kherson (city)" → base "Kherson", qualifier "city". */
+/** "Kherson (city)" → base "Kherson", qualifier "city"; "Charleston, South Carolina" → "Charleston", "South Carolina". */
 function splitTitle(title: string): { base: string; qualifier: string } {
-  const match = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(title);
+  const match = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(title) ?? /^([^,]+),\s+(?!(?:Inc|Ltd|LLC|Jr|Sr)\.?$)(.+)$/.exec(title);
   return match ? { base: match[1]!, qualifier: match[2]! } : { base: title, qualifier: '' };
 }
 
 /** Disambiguation pages, surname and given-name pages and lists: never the entity itself. */
 function isListPage(title: string, description: string, excerpt: string): boolean {
   return (
-    /disambiguation|topics referred to by the same term|^(surname|family name|given name|first name)\b|^(list|index) of /i.test(description) ||
+    /disambiguation|topics referred to by the same term|^(surname|family name|given name|first name)\b|(given|family) name$|^(list|index) of /i.test(description) ||
     /\((disambiguation|surname|name|given name)\)$|^(list|index) of /i.test(title) ||
     /\bmay (also )?refer to\b/i.test(excerpt)
   );
@@ -369,7 +525,7 @@ function stripMarkup(html: string): string {
 
 /** Lower case, accents and punctuation folded to single spaces, variant spellings canonical. */
 function foldText(text: string): string {
-  return canonicalKey(text.replace(/[^\p{L}\p{N}-]+/gu, ' ')).replace(/\s+/g, ' ').trim();
+  return canonicalKey(text.replace(/[^\p{L}\p{N}|-]+/gu, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 function unique<T>(items: T[]): T[] {
