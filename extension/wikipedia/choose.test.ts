@@ -18,6 +18,13 @@ const kherson = [
 ];
 
 describe('chooseArticle', () => {
+  it('shows no film for a nickname in the news, nor a building for an organisation, on the name alone', () => {
+    const amigos = [candidate('Three Amigos', '1986 film by John Landis', '<span class="searchmatch">Three Amigos</span> is a 1986 American western comedy film')];
+    expect(chooseArticle(context({ name: 'Three Amigos', type: 'MISC', nearby: ['Gordon Sondland', 'Kurt Volker', 'Ukraine'] }), amigos).title).toBeNull();
+    const house = [candidate('House', 'Building for human habitation', 'A <span class="searchmatch">house</span> is a single-unit residential building')];
+    expect(chooseArticle(context({ name: 'House', type: 'ORG', nearby: ['Boris Johnson'] }), house).title).toBeNull();
+  });
+
   it('takes Kherson the city, not the oblast, for a place named as a city', () => {
     const choice = chooseArticle(context({ name: 'Kherson', type: 'LOC', nearby: ['Ukraine', 'Russia', 'Mykolaiv'] }), kherson);
     expect(choice.title).toBe('Kherson');

@@ -43,6 +43,15 @@ const UNCORROBORATED_PERSON = -0.2;
 const CONTRADICTED_PERSON = -0.3;
 /** "National Security Council (United Kingdom)" on a page that never names the United Kingdom. */
 const PLACE_NOT_ON_PAGE = -0.2;
+/**
+ * A page whose kind does not say it is this kind of thing (unknown, or a near miss such as a
+ * building for an organisation) needs the page's other words behind it: a role word, or two
+ * names from the page. A title alone is how "Three Amigos" (a film) or "House" (a building)
+ * would be shown for a news article's nickname or common word.
+ */
+const UNSUPPORTED_KIND = -0.2;
+/** Films, books, songs and the like: their titles are the names news reuses for other things. */
+const CREATIVE_WORK = /\b(film|movie|album|song|single|novel|book|tv series|television series|sitcom|video game|band|musical|play)\b/;
 const ROLE_MAX = 0.15;
 const NEARBY_PER_HIT = 0.05;
 const NEARBY_MAX = 0.1;
@@ -158,6 +167,12 @@ function scoreCandidate(
   if (nearby.length > 0) {
     score += Math.min(NEARBY_MAX, NEARBY_PER_HIT * nearby.length);
     reasons.push(`nearby: ${nearby.map(words => words.join(' ')).join(', ')}`);
+  }
+  const nearMiss = context.type !== 'MISC' && kind !== null && kind.type !== context.type && kind.type !== 'OTHER';
+  const creativeWork = context.type === 'MISC' && CREATIVE_WORK.test(candidate.text);
+  if (context.type !== 'PER' && role.shared.length === 0 && ((nearMiss && nearby.length === 0) || (creativeWork && nearby.length < 2))) {
+    score += UNSUPPORTED_KIND;
+    reasons.push('only the name says so');
   }
   if (context.type === 'PER' && role.shared.length === 0 && nearby.length === 0) {
     // worse when the page says who they are and their Wikipedia page says something else
