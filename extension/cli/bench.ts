@@ -9,7 +9,8 @@
  *   (e) the notes library (open, first and later searches) and (f) re-attaching notes, each
  *       beside the simplest approach (a full scan);
  *   (g) sync: the first sync of 1,000 notes and the sync of one changed note (time, bytes sent),
- *       beside a whole-database upload.
+ *       beside a whole-database upload;
+ *   (h) a name's Wikipedia background, cached and not, from request to answer.
  * (a) and (c) read the team's dev pages in ../shared/data (never the eval pages); without them only
  * (b) runs. (b) and (c) need `npm run build`.
  */
@@ -28,6 +29,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { blockRemoteRequests, CHROME_BUILD, launchChromium, stopExtensionWorkers } from '../../tests/support/browsers';
 import { startStaticServer } from '../../tests/support/static-server';
 import { benchAnchoring } from './bench-anchoring';
+import { benchBackground } from './bench-background';
 import { benchLibrary } from './bench-store';
 import { benchSync } from './bench-sync';
 import { repoRoot, sharedDir } from './shared-data';
@@ -370,6 +372,7 @@ async function main(): Promise<void> {
   printRows('(e) The library: 10,000 notes and 2,000 articles in the real store (Node, fake-indexeddb), beside a full scan', await benchLibrary());
   printRows('(f) Re-attaching 50 notes on one edited 50,000-character article, beside fuzzy-searching each note over the whole text', benchAnchoring());
   printRows('(g) Sync, 1,000 notes, encrypted, on an in-memory remote: first sync and one changed note, beside uploading the whole database', await benchSync());
+  printRows('(h) Background from Wikipedia for a name, from the look-up request to the answer (local stand-in server; cache in fake-indexeddb)', await benchBackground());
 }
 
 await main();
