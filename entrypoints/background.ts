@@ -5,7 +5,7 @@ import { analysisHost } from '../extension/background/analysis-host';
 import { installNotes } from '../extension/background/notes-browser';
 import { installSync } from '../extension/background/sync-browser';
 import { installWikipedia } from '../extension/background/wikipedia-browser';
-import { readPlaceFactsRequest, type PlaceFactsReply } from '../extension/marking/background-lookup';
+import { readPlaceFactsRequest, type PlaceFactsReply } from '../extension/wikipedia/messages';
 import { placeFacts } from '../extension/wikipedia/gazetteer';
 import { readBackgroundRequest, type AnalyseReply, type AnalysisReply, type FindArticleReply } from '../extension/messages';
 

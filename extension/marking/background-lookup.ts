@@ -6,8 +6,8 @@
  * background to pick the right Wikipedia article; only the name and language go further.
  */
 import type { Analysis, Entity } from '../analysis/types';
-import { isRecord } from '../messages';
 import type { PopoverBackground, WikipediaState } from '../ui/background/BackgroundSection';
+import { isLookupResult, isPlaceFactsReply, LOOKUP_MESSAGE, PLACE_MESSAGE, type LookupRequest, type PlaceFactsRequest } from '../wikipedia/messages';
 import type { EntityContext, LookupResult, PlaceFacts } from '../wikipedia/types';
 
 /** Names of other entities passed as context, at most. */
@@ -57,77 +57,17 @@ export function entityContext(analysis: Analysis, entity: Entity): EntityContext
   return { name: entity.name, type: entity.type, role: entity.role, aliases: [...entity.aliases], nearby, lang: primaryLanguage(analysis.lang) };
 }
 
-/** Content script → background: Wikipedia's answer for an entity. Reply: `LookupResult`. */
-export interface BackgroundLookupRequest {
-  type: 'gloss:background:lookup';
-  context: EntityContext;
-  /** The page's address, for the background's per-site setting only: it is never sent on. */
-  pageUrl: string;
-}
-
-/** Content script → background: the bundled gazetteer's facts for a place. Reply: `PlaceFactsReply`. */
-export interface PlaceFactsRequest {
-  type: 'gloss:background:place';
-  name: string;
-}
-
-/** `facts` is null when the gazetteer does not know the place. */
-export interface PlaceFactsReply {
-  facts: PlaceFacts | null;
-}
-
-const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
-
-/** Whether a reply to `gloss:background:lookup` has the shape of a LookupResult. */
-export function isLookupResult(value: unknown): value is LookupResult {
-  if (!isRecord(value)) return false;
-  switch (value.status) {
-    case 'found': {
-      const summary = value.summary;
-      return (
-        typeof value.confidence === 'number' &&
-        isRecord(summary) &&
-        ['title', 'extract', 'url', 'lang'].every((field) => typeof summary[field] === 'string') &&
-        isNullableString(summary.description) &&
-        isNullableString(summary.wikibaseItem)
-      );
-    }
-    case 'none':
-    case 'off':
-      return typeof value.reason === 'string';
-    case 'failed':
-      return typeof value.error === 'string';
-    default:
-      return false;
-  }
-}
-
-/** The place request in `message`, or null when it is another message or malformed. */
-export function readPlaceFactsRequest(message: unknown): PlaceFactsRequest | null {
-  if (!isRecord(message) || message.type !== 'gloss:background:place') return null;
-  const { name } = message;
-  return typeof name === 'string' && name.length <= 200 ? { type: 'gloss:background:place', name } : null;
-}
-
-/** Whether a reply to `gloss:background:place` has the expected shape. */
-export function isPlaceFactsReply(value: unknown): value is PlaceFactsReply {
-  if (!isRecord(value)) return false;
-  const facts = value.facts;
-  if (facts === null) return true;
-  return isRecord(facts) && typeof facts.kind === 'string' && isNullableString(facts.country) && (facts.population === null || typeof facts.population === 'number');
-}
-
 /** The background's services over messages (`send` is `runtime.sendMessage`); `pageUrl` is the page's address. */
 export function messageSources(send: (message: unknown) => Promise<unknown>, pageUrl: string): BackgroundSources {
   return {
     async lookup(context) {
-      const request: BackgroundLookupRequest = { type: 'gloss:background:lookup', context, pageUrl };
+      const request: LookupRequest = { type: LOOKUP_MESSAGE, context, pageUrl };
       const reply = await send(request);
       if (!isLookupResult(reply)) throw new Error('the background gave no look-up answer');
       return reply;
     },
     async placeFacts(name) {
-      const request: PlaceFactsRequest = { type: 'gloss:background:place', name };
+      const request: PlaceFactsRequest = { type: PLACE_MESSAGE, name };
       const reply = await send(request);
       if (!isPlaceFactsReply(reply)) throw new Error('the background gave no place facts');
       return reply.facts;

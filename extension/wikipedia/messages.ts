@@ -4,9 +4,12 @@
  * leaves the background); the reply is a `LookupResult`.
  */
 import type { EntityType } from '../analysis/types';
-import type { EntityContext } from './types';
+import { isRecord } from '../messages';
+import { ENTITY_TYPES } from '../settings/settings';
+import type { EntityContext, LookupResult, PlaceFacts } from './types';
 
 export const LOOKUP_MESSAGE = 'gloss:background:lookup';
+export const PLACE_MESSAGE = 'gloss:background:place';
 
 /** Content script → background: the Wikipedia background for one entity. Reply: `LookupResult`. */
 export interface LookupRequest {
@@ -20,7 +23,6 @@ export interface LookupRequest {
 const MAX_NAME = 200;
 const MAX_ROLE = 300;
 const MAX_LIST = 50;
-const ENTITY_TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
 /**
  * The request in `message`, `{ error }` when it is a look-up of the wrong shape, or null when it
@@ -48,6 +50,54 @@ function isNameList(value: unknown): value is string[] {
   return Array.isArray(value) && value.length <= MAX_LIST && value.every((item) => typeof item === 'string' && item.length <= MAX_NAME);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Content script → background: the bundled gazetteer's facts for a place. Reply: `PlaceFactsReply`. */
+export interface PlaceFactsRequest {
+  type: typeof PLACE_MESSAGE;
+  name: string;
+}
+
+/** `facts` is null when the gazetteer does not know the place. */
+export interface PlaceFactsReply {
+  facts: PlaceFacts | null;
+}
+
+const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
+
+/** Whether a reply to `gloss:background:lookup` has the shape of a LookupResult. */
+export function isLookupResult(value: unknown): value is LookupResult {
+  if (!isRecord(value)) return false;
+  switch (value.status) {
+    case 'found': {
+      const summary = value.summary;
+      return (
+        typeof value.confidence === 'number' &&
+        isRecord(summary) &&
+        ['title', 'extract', 'url', 'lang'].every((field) => typeof summary[field] === 'string') &&
+        isNullableString(summary.description) &&
+        isNullableString(summary.wikibaseItem)
+      );
+    }
+    case 'none':
+    case 'off':
+      return typeof value.reason === 'string';
+    case 'failed':
+      return typeof value.error === 'string';
+    default:
+      return false;
+  }
+}
+
+/** The place request in `message`, or null when it is another message or malformed. */
+export function readPlaceFactsRequest(message: unknown): PlaceFactsRequest | null {
+  if (!isRecord(message) || message.type !== PLACE_MESSAGE) return null;
+  const { name } = message;
+  return typeof name === 'string' && name.length <= MAX_NAME ? { type: PLACE_MESSAGE, name } : null;
+}
+
+/** Whether a reply to `gloss:background:place` has the expected shape. */
+export function isPlaceFactsReply(value: unknown): value is PlaceFactsReply {
+  if (!isRecord(value)) return false;
+  const facts = value.facts;
+  if (facts === null) return true;
+  return isRecord(facts) && typeof facts.kind === 'string' && isNullableString(facts.country) && (facts.population === null || typeof facts.population === 'number');
 }
