@@ -21,6 +21,8 @@ describe(`Notes and memory in Chromium (${CHROME_BUILD})`, () => {
     await page.waitForFunction(glossOutcome, GLOSS_HOST, { timeout: 20_000 });
     expect(await page.evaluate(glossOutcome, GLOSS_HOST)).toMatchObject({ state: 'ready', error: null });
     await page.waitForFunction(notesPainted, GLOSS_HOST, { timeout: 10_000 });
+    // Gloss opens its first-run page on install; typing must reach this tab, not that one.
+    await page.bringToFront();
     return (await page.evaluate(notesPainted, GLOSS_HOST))!;
   }
 
