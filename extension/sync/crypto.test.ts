@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
 import { PBKDF2_ITERATIONS, createKeyCheck, decryptFile, encryptFile, openKeyCheck } from './crypto';
 import { SyncError } from './types';
+import { syncError } from './testing';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const parse = (file: Uint8Array) => JSON.parse(new TextDecoder().decode(file)) as Record<string, unknown>;
 const serialise = (content: Record<string, unknown>) => text(JSON.stringify(content));
-
-/** The SyncError `promise` rejects with (fails the test when it resolves or throws something else). */
-async function syncError(promise: Promise<unknown>): Promise<SyncError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(SyncError);
-  return error as SyncError;
-}
 
 // One derivation (~0.3 s at 600,000 iterations) shared by the tests that only need a key.
 const made = createKeyCheck('correct horse battery staple');

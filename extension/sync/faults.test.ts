@@ -12,20 +12,12 @@ import { createMemoryRemote, type MemoryRemote } from './remote/memory';
 import { syncedNote } from './replica';
 import { openTestDevice, type TestDevice } from './test-devices';
 import { SyncError } from './types';
+import { syncError } from './testing';
 
 async function twoDevices(): Promise<{ remote: MemoryRemote; a: TestDevice; b: TestDevice }> {
   const remote = createMemoryRemote();
   await checkFormat(remote, 'create');
   return { remote, a: await openTestDevice('a', remote), b: await openTestDevice('b', remote) };
-}
-
-async function failure(promise: Promise<unknown>): Promise<SyncError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(SyncError);
-  return error as SyncError;
 }
 
 const snapshot = async (device: TestDevice) => (await device.store.allNotes()).map(syncedNote);
@@ -54,7 +46,7 @@ describe('sync faults', () => {
       const { remote, a, b } = await withPendingWork();
       const before = await snapshot(b);
       remote.failNext(kind, 10, after);
-      expect((await failure(b.engine.sync())).kind).toBe(kind);
+      expect((await syncError(b.engine.sync())).kind).toBe(kind);
       expect(await snapshot(b)).toEqual(before);
       expect(await b.engine.pending()).toBe(1);
       remote.failNext(kind, 0);
@@ -108,7 +100,7 @@ describe('sync faults', () => {
       const path = [...remote.files.keys()].filter((name) => name.startsWith('journals/a.')).at(-1)!;
       if (damage === 'truncate') remote.truncate(path);
       else remote.corrupt(path, 5);
-      const error = await failure(b.engine.sync());
+      const error = await syncError(b.engine.sync());
       expect(error.kind).toBe('corrupt');
       expect(error.message).toContain(path);
       expect(await snapshot(b)).toEqual(before);
@@ -121,12 +113,12 @@ describe('sync faults', () => {
     await remote.put(FORMAT_PATH, new TextEncoder().encode('{"format":2}'), null);
     const before = await snapshot(b);
     const writes = remote.calls.put;
-    const error = await failure(b.engine.sync());
+    const error = await syncError(b.engine.sync());
     expect(error.kind).toBe('format');
     expect(error.message).toMatch(/newer Gloss.*update Gloss/);
     expect(remote.calls.put).toBe(writes);
     expect(await snapshot(b)).toEqual(before);
-    expect((await failure(connectRemote(remote, 'any passphrase'))).kind).toBe('format');
+    expect((await syncError(connectRemote(remote, 'any passphrase'))).kind).toBe('format');
   });
 
   it('connecting: creates the format and key check once; a wrong passphrase is refused before anything is read or written', async () => {
@@ -137,7 +129,7 @@ describe('sync faults', () => {
     const again = await connectRemote(remote, 'correct horse battery staple');
     expect(again).not.toBe('new-remote');
     remote.resetCounters();
-    const error = await failure(connectRemote(remote, 'wrong passphrase'));
+    const error = await syncError(connectRemote(remote, 'wrong passphrase'));
     expect(error.kind).toBe('passphrase');
     expect(remote.calls.put + remote.calls.delete).toBe(0);
     expect(remote.calls.list).toBe(0);

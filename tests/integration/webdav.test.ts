@@ -7,21 +7,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKeyCheck, encryptFile } from '../../extension/sync/crypto';
 import { webdavRemote } from '../../extension/sync/remote/webdav';
-import { SyncError, type Remote } from '../../extension/sync/types';
+import type { Remote } from '../../extension/sync/types';
 import { startWebDav, type WebDavServer } from '../support/apache-webdav';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { syncError } from '../../extension/sync/testing';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (data: Uint8Array) => new TextDecoder().decode(data);
-
-async function syncError(promise: Promise<unknown>): Promise<SyncError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(SyncError);
-  return error as SyncError;
-}
 
 let server: WebDavServer;
 let proxy: FaultProxy;

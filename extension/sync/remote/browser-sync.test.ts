@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SyncError } from '../types';
 import { SYNC_ITEM_BYTES, SYNC_MAX_ITEMS, SYNC_TOTAL_BYTES, browserSyncRemote, type SyncStorageArea } from './browser-sync';
+import { syncError } from '../testing';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (data: Uint8Array) => new TextDecoder().decode(data);
@@ -12,15 +13,6 @@ const random = (size: number) => {
   for (let i = 0; i < size; i += 65_536) crypto.getRandomValues(data.subarray(i, i + 65_536));
   return data;
 };
-
-async function syncError(promise: Promise<unknown>): Promise<SyncError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(SyncError);
-  return error as SyncError;
-}
 
 /**
  * An in-memory storage.sync that enforces the real quotas the way browsers measure them (key
