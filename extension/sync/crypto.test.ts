@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
 import { PBKDF2_ITERATIONS, createKeyCheck, decryptFile, encryptFile, openKeyCheck } from './crypto';
-import { SyncError } from './types';
 import { syncError } from './testing';
 
 const text = (value: string) => new TextEncoder().encode(value);

@@ -11,7 +11,6 @@ import { FORMAT_PATH, checkFormat } from './journal';
 import { createMemoryRemote, type MemoryRemote } from './remote/memory';
 import { syncedNote } from './replica';
 import { openTestDevice, type TestDevice } from './test-devices';
-import { SyncError } from './types';
 import { syncError } from './testing';
 
 async function twoDevices(): Promise<{ remote: MemoryRemote; a: TestDevice; b: TestDevice }> {
