@@ -159,7 +159,9 @@ describe('background in the popover, opened by hover intent', () => {
     const intent = createHoverIntent<{ entityId: string } & Span>({ delay: 300, onRest: (mention) => popover.open(mention.entityId, mention, false), onLeave: () => popover.close() });
     const mention = (entityId: string) => ({ entityId, ...analysis.entities.find((entity) => entity.id === entityId)!.mentions[0]! });
     const background = () => host.popoverLayer.querySelector('section.background')?.textContent ?? null;
-    return { intent, mention, background };
+    /** The host's `data-gloss-background`: what the open popover's background shows. */
+    const shown = () => host.element.getAttribute('data-gloss-background');
+    return { intent, mention, background, shown };
   }
 
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
@@ -171,7 +173,7 @@ describe('background in the popover, opened by hover intent', () => {
 
   it('sweeping across names asks nothing; resting on one asks once, and a second hover is answered from the page', async () => {
     const { sources, lookups } = controlledSources();
-    const { intent, mention, background } = setUp(sources);
+    const { intent, mention, background, shown } = setUp(sources);
     const sweep = [mention('e1'), null, mention('e2'), null, mention('e3'), null];
     sweep.forEach((target, step) => {
       intent.move(target, step * 40, 10);
@@ -184,25 +186,30 @@ describe('background in the popover, opened by hover intent', () => {
     vi.advanceTimersByTime(300);
     expect(popover.openEntityId).toBe('e1');
     expect(background()).toContain('Looking up…');
+    expect(shown()).toBe('e1 looking-up');
     expect(lookups).toHaveLength(1);
     lookups[0]!.answer(MARIUPOL_SUMMARY);
     await vi.waitFor(() => expect(background()).toContain('Mariupol is a city in Donetsk Oblast'));
     expect(background()).toContain('From Wikipedia');
+    expect(shown()).toBe('e1 found');
 
     intent.move(null, 0, 0); // leaves: closes
     expect(popover.openEntityId).toBeNull();
+    expect(shown()).toBeNull();
     intent.move(mention('e1'), 400, 10);
     vi.advanceTimersByTime(300);
     expect(background(), 'drawn at once from what the page kept').toContain('Mariupol is a city in Donetsk Oblast');
+    expect(shown()).toBe('e1 found');
     expect(lookups).toHaveLength(1);
   });
 
   it('with look-ups off shows the offline default: the place facts and the first-mention sentence', async () => {
     const { sources, lookups } = controlledSources();
-    const { intent, mention, background } = setUp(sources, false);
+    const { intent, mention, background, shown } = setUp(sources, false);
     intent.move(mention('e1'), 400, 10);
     vi.advanceTimersByTime(300);
     await vi.waitFor(() => expect(background()).toContain('City in Ukraine, population 431,859'));
+    expect(shown()).toBe('e1 offline');
     expect(background()).toContain('Mariupol is besieged.');
     expect(background()).not.toContain('Looking up');
     expect(lookups).toHaveLength(0);

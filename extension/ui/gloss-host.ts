@@ -6,6 +6,8 @@
  *   data-gloss-marks   number of mentions marked (when ready)
  *   data-gloss-marker  css-highlights | overlay
  *   data-gloss-popover id of the entity whose popover is open (absent when none)
+ *   data-gloss-background  that entity's id and what its background shows, set when drawn:
+ *                      "e1 looking-up" | "e1 found" | "e1 none" | "e1 offline" (absent when none)
  *   data-gloss-error   the error message (state error)
  *   data-gloss-notes   notes placed on the page / notes the reader has on this article ("1/1")
  *   data-gloss-notes-error  why the notes could not be loaded

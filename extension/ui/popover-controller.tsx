@@ -7,7 +7,7 @@
 import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { Analysis, Span } from '../analysis/types';
-import type { PopoverBackground } from './background/BackgroundSection';
+import { backgroundShown, type PopoverBackground } from './background/BackgroundSection';
 import { entityCard } from './entity-card';
 import type { GlossHost } from './gloss-host';
 import { Popover, type PopoverNotes } from './Popover';
@@ -94,6 +94,7 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
     openEntityId = entityId;
     openSpan = span;
     host.setAttribute('data-gloss-popover', entityId);
+    host.setAttribute('data-gloss-background', background ? `${entityId} ${backgroundShown(background)}` : null);
     if (!placed) place(range);
     if (focus) layer.querySelector<HTMLElement>('[role="dialog"]')?.focus();
   }
@@ -112,6 +113,7 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
       openEntityId = null;
       openSpan = null;
       host.setAttribute('data-gloss-popover', null);
+      host.setAttribute('data-gloss-background', null);
       onClose?.(byKeyboard);
     },
     refresh(entityId) {

@@ -30,13 +30,13 @@ import { extensionWorkerUrl, FIREFOX_BUILD, FIREFOX_EXTENSION_UUID, launchChromi
 import { watchExtensionErrors } from '../support/extension-errors';
 import { chromiumPopover, firefoxPopover, GLOSS_HOST, glossOutcome, locateWord, type ShownPopover } from '../support/gloss-page';
 import { startStaticServer, type StaticServer } from '../support/static-server';
+import { allowOriginInWorker, grantPermissionRequests, lookupsView, setEndpoint, WIKIPEDIA_ENDPOINT_KEY as ENDPOINT_KEY, type PageApi } from '../support/wikipedia-lookups';
 import { startWikipediaServer, type WikipediaServer } from '../support/wikipedia-server';
 
 /** The stand-in's summary of Mariupol (tests/fixtures/wikipedia/en/summary/Mariupol.json). */
 const MARIUPOL_EXTRACT = 'Mariupol is a city in Donetsk Oblast, Ukraine.';
 /** The gazetteer's facts for Mariupol, as the offline default words them. */
 const MARIUPOL_FACTS = /City in Ukraine, population [\d,]+/;
-const ENDPOINT_KEY = 'gloss:wikipedia-endpoint';
 
 /** What one browser is asked to do: the same steps in both. */
 interface Driver {
@@ -59,29 +59,6 @@ interface Driver {
   /** The extension pages open in tabs. */
   extensionTabs(): Promise<string[]>;
   screenshot(name: string): Promise<void>;
-}
-
-/** The parts of the extension API the test calls in Gloss's pages. */
-interface PageApi {
-  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
-  permissions: { request(permissions: { origins: string[] }): Promise<boolean>; contains(permissions: { origins: string[] }): Promise<boolean> };
-}
-
-/** In the options page: points Gloss at the stand-in (Chromium's API is `chrome`, Firefox's `browser`). */
-function setEndpoint([key, origin]: [string, string]): Promise<void> {
-  const scope = globalThis as unknown as { browser?: PageApi; chrome?: PageApi };
-  return (scope.browser ?? scope.chrome)!.storage.local.set({ [key]: origin });
-}
-
-/** In the options page: what the look-ups section says, or null before it is drawn. */
-function lookupsView(): { on: boolean; off: boolean; message: string } | null {
-  const section = document.querySelector('section.lookups');
-  if (!section) return null;
-  return {
-    on: section.querySelector('.lookups-off') !== null,
-    off: section.querySelector('.lookups-on') !== null,
-    message: section.querySelector('[role="status"]')?.textContent ?? '',
-  };
 }
 
 async function waitForPopover(driver: Driver, has: string | RegExp): Promise<ShownPopover> {
@@ -197,10 +174,7 @@ describe('Background in the popover, Chromium', () => {
     const id = new URL(await extensionWorkerUrl(session.context)).host;
     options = await session.context.newPage();
     await options.goto(`chrome-extension://${id}/options.html`);
-    await options.evaluate(() => {
-      const api = (globalThis as unknown as { chrome: { permissions: { request: unknown } } }).chrome.permissions;
-      api.request = (_permissions: unknown, callback?: (granted: boolean) => void) => (callback ? callback(true) : Promise.resolve(true));
-    });
+    await grantPermissionRequests(options);
     await options.evaluate(setEndpoint, [ENDPOINT_KEY, wiki.origin] as [string, string]);
     article = await session.context.newPage();
     cdp = await session.context.newCDPSession(article);
@@ -225,14 +199,7 @@ describe('Background in the popover, Chromium', () => {
       inOptions: (fn, arg) => options.evaluate(fn as (arg: unknown) => never, arg as unknown),
       clickInOptions: (selector) => options.click(selector),
       typeInOptions: (selector, value) => options.fill(selector, value),
-      async allowOrigin(originPattern) {
-        const worker = session.context.serviceWorkers()[0]!;
-        await worker.evaluate((allowed: string[]) => {
-          const api = (globalThis as unknown as { chrome: { permissions: { contains: unknown } } }).chrome.permissions;
-          const yes = (permissions: { origins?: string[] }) => (permissions.origins ?? []).every((origin) => allowed.includes(origin) || /^https:\/\/[a-z-]+\.wikipedia\.org\/\*$/.test(origin));
-          api.contains = (permissions: { origins?: string[] }, callback?: (granted: boolean) => void) => (callback ? callback(yes(permissions)) : Promise.resolve(yes(permissions)));
-        }, [originPattern]);
-      },
+      allowOrigin: (originPattern) => allowOriginInWorker(session.context, originPattern),
       extensionTabs: async () => session.context.pages().map((page) => page.url()).filter((url) => url.startsWith('chrome-extension://')),
       async screenshot(name) {
         await mkdir(TEST_OUTPUT, { recursive: true });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../analysis/types';
 import type { LookupResult } from '../../wikipedia/types';
 import { testAnalysis } from '../test-analysis';
-import { BackgroundSection } from './BackgroundSection';
+import { BackgroundSection, backgroundShown } from './BackgroundSection';
 import { FIRST_SENTENCE_MAX, firstMentionSentence, glimpseAround } from './first-mention';
 import { describePlace } from './place-facts';
 
@@ -107,5 +107,16 @@ describe('firstMentionSentence', () => {
     expect(glimpse).toMatch(/^…word .* Mariupol .* more…$/);
     expect(glimpse.length).toBeLessThanOrEqual(FIRST_SENTENCE_MAX + 2);
     expect(glimpseAround('Short.', 0, 5)).toBe('Short.');
+  });
+});
+
+describe('backgroundShown', () => {
+  it('names what the section shows, for the host attribute: the summary, the wait, none found, or the offline default', () => {
+    expect(backgroundShown({ wikipedia: found('https://en.wikipedia.org/wiki/Mariupol'), place: null })).toBe('found');
+    expect(backgroundShown({ wikipedia: { status: 'looking-up' }, place: FACTS })).toBe('looking-up');
+    expect(backgroundShown({ wikipedia: { status: 'none', reason: 'no article' }, place: null })).toBe('none');
+    expect(backgroundShown({ wikipedia: { status: 'failed', error: 'offline' }, place: null })).toBe('offline');
+    expect(backgroundShown({ wikipedia: { status: 'off', reason: 'off' }, place: null })).toBe('offline');
+    expect(backgroundShown({ wikipedia: null, place: FACTS })).toBe('offline');
   });
 });

@@ -19,6 +19,18 @@ export interface PopoverBackground {
   place: PlaceFacts | null;
 }
 
+/**
+ * What the popover's background shows, for the host's `data-gloss-background`: the summary
+ * (`found`), "Looking up…", no article found (`none`, the offline default), or the offline
+ * default without a look-up (off, failed, or none asked).
+ */
+export type BackgroundShown = 'looking-up' | 'found' | 'none' | 'offline';
+
+export function backgroundShown({ wikipedia }: PopoverBackground): BackgroundShown {
+  const status = wikipedia?.status;
+  return status === 'looking-up' || status === 'found' || status === 'none' ? status : 'offline';
+}
+
 export interface BackgroundSectionProps extends PopoverBackground {
   /** The sentence of the article the entity is first mentioned in (trimmed), or null. */
   firstSentence: string | null;
