@@ -10,7 +10,8 @@
  *       beside the simplest approach (a full scan);
  *   (g) sync: the first sync of 1,000 notes and the sync of one changed note (time, bytes sent),
  *       beside a whole-database upload;
- *   (h) a name's Wikipedia background, cached and not, from request to answer.
+ *   (h) a name's Wikipedia background, cached and not, from request to answer, and (i) in
+ *       Chromium, from the popover opening to its background shown.
  * (a) and (c) read the team's dev pages in ../shared/data (never the eval pages); without them only
  * (b) runs. (b) and (c) need `npm run build`.
  */
@@ -30,6 +31,7 @@ import { blockRemoteRequests, CHROME_BUILD, launchChromium, stopExtensionWorkers
 import { startStaticServer } from '../../tests/support/static-server';
 import { benchAnchoring } from './bench-anchoring';
 import { benchBackground } from './bench-background';
+import { benchPopoverBackground } from './bench-popover-background';
 import { benchLibrary } from './bench-store';
 import { benchSync } from './bench-sync';
 import { repoRoot, sharedDir } from './shared-data';
@@ -373,6 +375,7 @@ async function main(): Promise<void> {
   printRows('(f) Re-attaching 50 notes on one edited 50,000-character article, beside fuzzy-searching each note over the whole text', benchAnchoring());
   printRows('(g) Sync, 1,000 notes, encrypted, on an in-memory remote: first sync and one changed note, beside uploading the whole database', await benchSync());
   printRows('(h) Background from Wikipedia for a name, from the look-up request to the answer (local stand-in server; cache in fake-indexeddb)', await benchBackground());
+  printRows("(i) The popover's Wikipedia background in Chromium, from the popover opening to the background shown (seed page, local stand-in)", await benchPopoverBackground());
 }
 
 await main();
