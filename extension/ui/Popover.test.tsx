@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { entityCard, THE_ARTICLE } from './entity-card';
 import { Popover } from './Popover';
 import { testAnalysis } from './test-analysis';
+import { testRoot } from './testing';
 
 describe('entityCard', () => {
   it('gathers the figures about an entity with who states each', () => {
@@ -33,19 +34,13 @@ describe('entityCard', () => {
 });
 
 describe('Popover', () => {
-  let root: HTMLElement;
+  const root = testRoot();
   const onGoToMention = vi.fn();
   const onClose = vi.fn();
 
   beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
     onGoToMention.mockReset();
     onClose.mockReset();
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
   });
 
   function show(entityId: string, currentMention = 0): HTMLElement {

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { render, type ComponentChild } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../analysis/types';
 import type { LookupResult } from '../../wikipedia/types';
 import { testAnalysis } from '../test-analysis';
 import { BackgroundSection, backgroundShown } from './BackgroundSection';
 import { FIRST_SENTENCE_MAX, firstMentionSentence, glimpseAround } from './first-mention';
 import { describePlace } from './place-facts';
+import { testRoot } from '../testing';
 
 const found = (url: string): LookupResult => ({
   status: 'found',
@@ -16,15 +17,7 @@ const found = (url: string): LookupResult => ({
 const FACTS = { kind: 'city', country: 'Ukraine', population: 431859 };
 
 describe('BackgroundSection', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  const root = testRoot();
   const show = (node: ComponentChild) => {
     render(node, root);
     return root.querySelector('section.background');

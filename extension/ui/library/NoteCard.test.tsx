@@ -1,21 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Note } from '../../notes/types';
 import type { NoteChanges } from './library-controller';
 import { NoteCard } from './NoteCard';
 import { testNote } from './test-background';
+import { testRoot } from '../testing';
 
 describe('NoteCard: texts from another browser that sync could not merge', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  const root = testRoot();
 
   const conflicted: Note = testNote({
     id: 'urn:uuid:c1',

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeNote } from '../../store/test-notes';
 import type { EntityMemory } from '../../notes/types';
 import { entityCard } from '../entity-card';
@@ -10,17 +10,9 @@ import { testAnalysis } from '../test-analysis';
 import { EntityMemorySection, formatDay } from './EntityMemorySection';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
+import { testRoot } from '../testing';
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 function show(node: preact.ComponentChild): void {
   act(() => render(node, root));

@@ -1,24 +1,19 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { fakeBrowser } from 'wxt/testing';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadSettings, updateSettings, type Settings } from '../../settings/settings';
 import { WIKIPEDIA_ORIGINS, type OriginPermissions } from './lookups';
 import { testPermissions } from './test-permissions';
 import { LookupsSection } from './LookupsSection';
+import { testRoot } from '../testing';
 
 describe('LookupsSection', () => {
-  let root: HTMLElement;
+  const root = testRoot();
   let saved: Settings[];
   beforeEach(() => {
     fakeBrowser.reset();
     saved = [];
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
   });
 
   const shown = <T,>(find: () => T | null | undefined): Promise<T> =>

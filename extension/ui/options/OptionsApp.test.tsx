@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { fakeBrowser } from 'wxt/testing';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleRecord } from '../../notes/types';
 import { loadSettings } from '../../settings/settings';
 import { notesClient } from '../library/notes-client';
 import { testBackground, type TestBackground } from '../library/test-background';
 import { OptionsApp } from './OptionsApp';
+import { testRoot } from '../testing';
 
 const article = (url: string, site: string): ArticleRecord => ({ url, title: url, published: null, outlet: null, seen: '2026-03-01T10:00:00Z', site });
 const ARTICLES = [
@@ -16,17 +17,11 @@ const ARTICLES = [
 ];
 
 describe('OptionsApp', () => {
-  let root: HTMLElement;
+  const root = testRoot();
   let background: TestBackground;
   beforeEach(() => {
     fakeBrowser.reset();
     background = testBackground([], ARTICLES);
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
   });
 
   // Preact runs effects and re-renders after the current task: wait for what the reader would see.

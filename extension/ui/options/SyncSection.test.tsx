@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { fakeBrowser } from 'wxt/testing';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSyncBackground, NEW_REMOTE_MESSAGE } from '../../background/sync';
 import { fakeSync, PASSPHRASE } from '../../background/test-sync';
 import { readSyncRequest } from '../../sync/messages';
@@ -10,9 +10,10 @@ import { loadSyncConfig, loadSyncKey } from '../../sync/settings';
 import { SyncError } from '../../sync/types';
 import { syncClient } from './sync-client';
 import { SyncSection } from './SyncSection';
+import { testRoot } from '../testing';
 
 describe('SyncSection', () => {
-  let root: HTMLElement;
+  const root = testRoot();
   let fake: ReturnType<typeof fakeSync>;
   let asked: string[][];
   let allow: boolean;
@@ -20,14 +21,8 @@ describe('SyncSection', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await new Promise((resolve) => (indexedDB.deleteDatabase('gloss-sync-key').onsuccess = resolve));
-    root = document.createElement('div');
-    document.body.append(root);
     asked = [];
     allow = true;
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
   });
 
   /** Shows the section over the real background scheduler, with a fake remote and engine behind it. */

@@ -1,21 +1,16 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { testAnalysis } from '../test-analysis';
 import { PopupApp, type PopupProps } from './PopupApp';
+import { testRoot } from '../testing';
 
 describe('PopupApp', () => {
-  let root: HTMLElement;
+  const root = testRoot();
   const handlers = { onShowEntity: vi.fn(), onToggleSite: vi.fn(), onOpenOptions: vi.fn(), onOpenLibrary: vi.fn() };
 
   beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
     Object.values(handlers).forEach((handler) => handler.mockReset());
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
   });
 
   function show(props: Partial<PopupProps> = {}): void {

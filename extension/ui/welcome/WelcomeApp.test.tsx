@@ -1,22 +1,17 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { fakeBrowser } from 'wxt/testing';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadSettings } from '../../settings/settings';
 import { WIKIPEDIA_ORIGINS } from '../options/lookups';
 import { testPermissions } from '../options/test-permissions';
 import { WelcomeApp } from './WelcomeApp';
+import { testRoot } from '../testing';
 
 describe('WelcomeApp', () => {
-  let root: HTMLElement;
+  const root = testRoot();
   beforeEach(() => {
     fakeBrowser.reset();
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
   });
 
   const text = (selector: string) => root.querySelector(selector)?.textContent ?? '';
