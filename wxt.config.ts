@@ -23,7 +23,7 @@ export default defineConfig({
     commands: { 'add-note': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Add a note on the selected text' } },
     icons,
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'gloss@gloss.example', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }
+      ? { browser_specific_settings: { gecko: { id: 'gloss@gloss.example', strict_min_version: '128.0', data_collection_permissions: { required: ['none'], optional: ['websiteContent'] } } } }
       : {}),
   }),
   // The icons live in assets/icons (rendered from gloss.svg) and are copied into the package.

@@ -16,15 +16,27 @@ export interface OriginPermissions {
   contains(origins: string[]): Promise<boolean>;
 }
 
-/** `browser.permissions` as OriginPermissions. */
-export function originPermissions(api: {
-  request(permissions: { origins: string[] }): Promise<boolean>;
-  remove(permissions: { origins: string[] }): Promise<boolean>;
-  contains(permissions: { origins: string[] }): Promise<boolean>;
-}): OriginPermissions {
+/**
+ * Firefox's data-collection consent (manifest `data_collection_permissions.optional`): a look-up
+ * sends a name read on a web page to Wikipedia, which Firefox's taxonomy calls website content.
+ * It is asked for, and given back, together with the origins, in one prompt.
+ */
+export const LOOKUP_DATA_COLLECTION = ['websiteContent'];
+
+/** `browser.permissions` as OriginPermissions; `dataCollection` goes with every request (Firefox). */
+export function originPermissions(
+  api: {
+    request(permissions: { origins: string[] }): Promise<boolean>;
+    remove(permissions: { origins: string[] }): Promise<boolean>;
+    contains(permissions: { origins: string[] }): Promise<boolean>;
+  },
+  dataCollection: string[] = [],
+): OriginPermissions {
+  // `data_collection` is not in the type definitions yet: Firefox 140+ only.
+  const withData = (origins: string[]) => (dataCollection.length > 0 ? ({ origins, data_collection: dataCollection } as { origins: string[] }) : { origins });
   return {
-    request: (origins) => api.request({ origins }),
-    remove: (origins) => api.remove({ origins }),
+    request: (origins) => api.request(withData(origins)),
+    remove: (origins) => api.remove(withData(origins)),
     contains: (origins) => api.contains({ origins }),
   };
 }
