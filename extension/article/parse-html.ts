@@ -12,7 +12,11 @@ import { DOMParser } from 'linkedom';
  * `findArticle` resolve relative links. Without `url`, the page's own canonical URL is used.
  */
 export function parseHtml(html: string, url?: string): Document {
-  const doc = new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  let doc = parse(html);
+  // A browser always builds html, head and body; linkedom makes markup without `<html>` a tree
+  // rooted at its first element (or no tree at all, for bare text), on which `doc.body` or
+  // Readability (climbing from its candidate to a BODY it never meets) throws.
+  if (doc.documentElement?.tagName !== 'HTML') doc = parse(`<html><body>${html}</body></html>`);
   const pageUrl = url ?? declaredUrl(doc);
   const base = resolve(doc.querySelector('base[href]')?.getAttribute('href'), pageUrl) ?? pageUrl;
   for (const [name, value] of [
@@ -23,6 +27,10 @@ export function parseHtml(html: string, url?: string): Document {
     Object.defineProperty(doc, name, { value, configurable: true });
   }
   return doc;
+}
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
 /** The absolute URL the page says it lives at (canonical link or og:url), if any. */
