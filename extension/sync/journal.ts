@@ -11,7 +11,7 @@
  * Journals sit side by side in one folder (not a folder per device) because a remote lists
  * files, not folders: one listing finds every device's files.
  */
-import type { Note } from '../notes/types';
+import { noteProblem as storedNoteProblem } from '../notes/messages';
 import { parseStamp } from './hlc';
 import type { Change } from './merge';
 import { SyncError, type Remote } from './types';
@@ -145,15 +145,14 @@ function changeProblem(value: unknown, device: string): string | null {
   return noteProblem(value.note, value.id);
 }
 
-/** A light check of a note's shape: enough that applying it cannot break the store or the page. */
+/**
+ * Whether a put's note is one the store and the page accept, as the replica stores it (anchor
+ * 'unknown'): a note that only looked like one (a quote without its type) was stored, and then
+ * every reply listing it failed the page's and the library's checks, hiding the article's notes.
+ */
 function noteProblem(note: unknown, id: string): string | null {
   if (!isRecord(note) || note.id !== id) return 'a put without its note';
-  const strings: (keyof Note)[] = ['url', 'title', 'body', 'colour', 'created', 'modified'];
-  const missing = strings.find((key) => typeof note[key] !== 'string');
-  if (missing) return `the note has no ${missing}`;
-  if (!isRecord(note.quote) || !isRecord(note.position) || !Array.isArray(note.tags)) return 'the note has no selectors or tags';
-  if (note.conflicts !== undefined && !Array.isArray(note.conflicts)) return 'bad conflicts';
-  return null;
+  return storedNoteProblem({ ...note, anchor: 'unknown' });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
