@@ -2,7 +2,7 @@
  * The note editor: the passage noted, the reader's text, tags and colour, Save and Cancel.
  * Keyboard: focus starts in the text; Ctrl/⌘+Enter saves; Escape cancels.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { parseTags } from '../../notes/new-note';
 import { MAX_NOTE_BODY } from '../../notes/messages';
 import type { NoteColour } from '../../notes/types';
@@ -35,7 +35,8 @@ export function NoteEditor({ quote, initial, title, onSave, onCancel }: NoteEdit
   const [saving, setSaving] = useState(false);
   const text = useRef<HTMLTextAreaElement>(null);
 
-  useEffect(() => text.current?.focus(), []);
+  // Focused as the editor is drawn, not a frame later: a key pressed at once (Escape) must reach it.
+  useLayoutEffect(() => text.current?.focus(), []);
 
   async function save(event?: Event) {
     event?.preventDefault();
