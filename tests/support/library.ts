@@ -7,6 +7,7 @@
  */
 import { expect, it, vi } from 'vitest';
 import type { Note } from '../../extension/notes/types';
+import { testNote } from '../../extension/ui/library/test-background';
 
 /** What the round trip needs from a browser: run code in the library page, reload it, move files. */
 export interface LibraryDriver {
@@ -18,19 +19,14 @@ export interface LibraryDriver {
   pickFile(name: string, text: string): Promise<void>;
 }
 
-const note = (fields: Partial<Note> & Pick<Note, 'id' | 'body'>): Note => ({
-  url: 'https://news.example/mariupol-siege',
-  title: 'Mariupol under siege',
-  quote: { type: 'TextQuoteSelector', exact: 'a strategic port city', prefix: 'Mariupol, ', suffix: ' on the Sea of Azov' },
-  position: { type: 'TextPositionSelector', start: 120, end: 141 },
-  entity: null,
-  tags: [],
-  colour: 'yellow',
-  created: '2026-03-01T10:00:00.000Z',
-  modified: '2026-03-01T10:00:00.000Z',
-  anchor: 'anchored',
-  ...fields,
-});
+/** The library unit tests' note, on another address and further into its article. */
+const note = (fields: Partial<Note> & Pick<Note, 'id' | 'body'>): Note =>
+  testNote({
+    url: 'https://news.example/mariupol-siege',
+    quote: { type: 'TextQuoteSelector', exact: 'a strategic port city', prefix: 'Mariupol, ', suffix: ' on the Sea of Azov' },
+    position: { type: 'TextPositionSelector', start: 120, end: 141 },
+    ...fields,
+  });
 
 /** Three notes on two articles: one on a name, one tagged, one the page could not place. */
 export const LIBRARY_NOTES: Note[] = [
