@@ -12,6 +12,7 @@ import approxSearch from 'approx-string-match';
 import { describeSpan } from '../notes/anchoring/describe';
 import { reanchorAll, type Placement } from '../notes/anchoring/reanchor';
 import type { Note } from '../notes/types';
+import { median } from './stats';
 
 const NOTE_COUNT = 50;
 const ARTICLE_CHARS = 50_000;
@@ -119,11 +120,6 @@ function fullScan(text: string, notes: readonly Note[]): Map<string, Placement |
     placements.set(note.id, best ? { start: best.start, end: best.end, how: 'fuzzy' } : null);
   }
   return placements;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Median time of `TIMED_RUNS` runs after a warm-up run, and the last run's result. */

@@ -13,6 +13,7 @@ import { defaultSettings } from '../settings/settings';
 import { openWikipediaCache } from '../wikipedia/cache';
 import { LOOKUP_MESSAGE } from '../wikipedia/messages';
 import type { EntityContext } from '../wikipedia/types';
+import { median, ms, quantile } from './stats';
 
 const ROUNDS = 5;
 const PAGE_URL = 'https://news.example.org/2022/03/20/mariupol';
@@ -71,7 +72,7 @@ export async function benchBackground(): Promise<string[][]> {
     for (const name of databases) indexedDB.deleteDatabase(name);
   }
   const requestsPerUncached = server.requests.length / uncached.length;
-  const row = (label: string, times: number[]) => [label, ms(median(times)), ms(percentile(times, 0.9)), ms(Math.max(...times))];
+  const row = (label: string, times: number[]) => [label, ms(median(times), 2), ms(quantile(times, 0.9), 2), ms(Math.max(...times), 2)];
   return [
     [`Wikipedia background, ${ENTITIES.length} seed entities × ${ROUNDS} rounds, request → result in the background handler`, 'median', 'p90', 'max'],
     row(`uncached: search + summary from the stand-in on 127.0.0.1 (${requestsPerUncached.toFixed(1)} requests each)`, uncached),
@@ -79,17 +80,4 @@ export async function benchBackground(): Promise<string[][]> {
     row('cached: a second page, other context (choice made again, no request)', secondPage),
     row('cached: first look-ups after a worker restart (cache reopened)', afterRestart),
   ];
-}
-
-function median(values: number[]): number {
-  return percentile(values, 0.5);
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
-}
-
-function ms(value: number): string {
-  return `${value.toFixed(2)} ms`;
 }

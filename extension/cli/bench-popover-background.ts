@@ -24,6 +24,7 @@ import { startStaticServer } from '../../tests/support/static-server';
 import { allowOriginInWorker, turnOnChromiumLookups } from '../../tests/support/wikipedia-lookups';
 import { startWikipediaServer, type WikipediaServer } from '../../tests/support/wikipedia-server';
 import type { BackgroundShown } from '../ui/background/BackgroundSection';
+import { median, ms } from './stats';
 
 /** Words of the seed article hovered, each a name the stand-in has an article for. */
 const NAMES = ['Mariupol', 'Zelensky', 'Lavrov', 'Peskov', 'Kherson', 'Amnesty', 'Kiev', 'Boïtchenko'];
@@ -167,12 +168,6 @@ async function runBrowser(siteOrigin: string, wiki: WikipediaServer, into: Recor
     await session.close();
   }
 }
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)]!;
-}
-const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
 
 /** How many hovers ended on each state, e.g. "16 found". */
 function outcomes(samples: Sample[]): string {

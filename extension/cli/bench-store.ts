@@ -12,6 +12,7 @@ import { siteKey } from '../settings/settings';
 import { openGlossDb } from '../store/db';
 import { openStore } from '../store/store';
 import type { GlossStore } from '../store/types';
+import { median, ms } from './stats';
 
 const NOTE_COUNT = 10_000;
 const ARTICLE_COUNT = 2_000;
@@ -93,13 +94,6 @@ async function time(run: () => Promise<unknown>): Promise<number> {
   await run();
   return performance.now() - started;
 }
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}
-
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
 /**
  * Rows (header first) for `npm run bench`: opening the library and answering a search with

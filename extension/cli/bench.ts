@@ -36,6 +36,7 @@ import { benchPopoverBackground } from './bench-popover-background';
 import { benchLibrary } from './bench-store';
 import { benchSync } from './bench-sync';
 import { repoRoot, sharedDir } from './shared-data';
+import { median, ms, quantile } from './stats';
 
 const SIZE_GOAL_KB = 40;
 const TIMED_RUNS = 3;
@@ -56,13 +57,6 @@ function devPages(shared: string): DevPage[] {
 
 // ---- small statistics and formatting ----
 
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-}
-const median = (values: number[]): number => quantile(values, 0.5);
-const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 function printRows(title: string, rows: string[][]): void {
@@ -381,20 +375,26 @@ async function benchWorkerRestart(): Promise<void> {
   ]);
 }
 
+/**
+ * `npm run bench` runs every section; `npm run bench -- c d` only those (letters as printed; "a"
+ * includes a').
+ */
 async function main(): Promise<void> {
   const shared = sharedDir();
+  const asked = new Set(process.argv.slice(2).map((arg) => arg.toLowerCase()));
+  const run = (section: string): boolean => asked.size === 0 || asked.has(section);
   console.log(`Gloss bench (repository ${repoRoot})`);
-  if (!shared) console.log('(a) and (c) need the dev pages in ../shared/data (or $GLOSS_SHARED); absent here, so only (b) runs.');
+  if (!shared) console.log('(a) and (c) need the dev pages in ../shared/data (or $GLOSS_SHARED); absent here, so they do not run.');
   const pages = shared ? devPages(shared) : [];
-  if (shared) benchAnalysis(pages);
-  benchSize();
-  if (shared) await benchPageCost(shared, pages);
-  await benchWorkerRestart();
-  printRows('(e) The library: 10,000 notes and 2,000 articles in the real store (Node, fake-indexeddb), beside a full scan', await benchLibrary());
-  printRows('(f) Re-attaching 50 notes on one edited 50,000-character article, beside fuzzy-searching each note over the whole text', benchAnchoring());
-  printRows('(g) Sync, 1,000 notes, encrypted, on an in-memory remote: first sync and one changed note, beside uploading the whole database', await benchSync());
-  printRows('(h) Background from Wikipedia for a name, from the look-up request to the answer (local stand-in server; cache in fake-indexeddb)', await benchBackground());
-  printRows("(i) The popover's Wikipedia background in Chromium, from the popover opening to the background shown (seed page, local stand-in)", await benchPopoverBackground());
+  if (shared && run('a')) benchAnalysis(pages);
+  if (run('b')) benchSize();
+  if (shared && run('c')) await benchPageCost(shared, pages);
+  if (run('d')) await benchWorkerRestart();
+  if (run('e')) printRows('(e) The library: 10,000 notes and 2,000 articles in the real store (Node, fake-indexeddb), beside a full scan', await benchLibrary());
+  if (run('f')) printRows('(f) Re-attaching 50 notes on one edited 50,000-character article, beside fuzzy-searching each note over the whole text', benchAnchoring());
+  if (run('g')) printRows('(g) Sync, 1,000 notes, encrypted, on an in-memory remote: first sync and one changed note, beside uploading the whole database', await benchSync());
+  if (run('h')) printRows('(h) Background from Wikipedia for a name, from the look-up request to the answer (local stand-in server; cache in fake-indexeddb)', await benchBackground());
+  if (run('i')) printRows("(i) The popover's Wikipedia background in Chromium, from the popover opening to the background shown (seed page, local stand-in)", await benchPopoverBackground());
 }
 
 await main();
