@@ -9,7 +9,7 @@
  * and every block's `map.rangeFor(...)` text is compared with the block: "mapped" is the share
  * of blocks whose live range reads the same.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { findArticle } from '../article/find-article';
