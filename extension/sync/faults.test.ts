@@ -94,7 +94,7 @@ describe('sync faults', () => {
 
   for (const damage of ['truncate', 'corrupt'] as const) {
     it(`a ${damage}d journal file stops the sync naming it; nothing is taken from it and local notes stay`, async () => {
-      const { remote, a, b } = await withPendingWork();
+      const { remote, b } = await withPendingWork();
       const before = await snapshot(b);
       const path = [...remote.files.keys()].filter((name) => name.startsWith('journals/a.')).at(-1)!;
       if (damage === 'truncate') remote.truncate(path);

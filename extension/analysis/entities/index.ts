@@ -4,7 +4,7 @@ import { defaultWeights } from './default-model';
 import { documentContext } from './features';
 import { joinFragments } from './join';
 import { sentenceIndexOf } from './locate';
-import { isAcronym, nameKey, TITLE_WORDS } from './names';
+import { isAcronym, TITLE_WORDS } from './names';
 import { recognizeMentions } from './recognize';
 import { agreeOnTypes, refineMentions } from './refine';
 import { describesPlace, findRole } from './roles';

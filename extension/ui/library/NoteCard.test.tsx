@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Note } from '../../notes/types';
 import type { NoteChanges } from './library-controller';
 import { NoteCard } from './NoteCard';
