@@ -8,6 +8,8 @@ const SYNC_HOSTS = ['http://*/*', 'https://*/*'];
 // One source, two targets: `wxt build -b chrome` gives an MV3 package, `-b firefox` an MV2 one
 // (WXT's default for Firefox, which still runs background scripts as persistent-free event pages).
 export default defineConfig({
+  // GLOSS_OUTPUT: another build folder, so that two checkouts' test runs don't share one build.
+  outDir: process.env.GLOSS_OUTPUT ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({

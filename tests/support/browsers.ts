@@ -6,8 +6,10 @@ import { chromium, type BrowserContext, type CDPSession } from 'playwright-core'
 import puppeteer, { type Browser } from 'puppeteer-core';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CHROME_BUILD = join(REPO_ROOT, '.output', 'chrome-mv3');
-export const FIREFOX_BUILD = join(REPO_ROOT, '.output', 'firefox-mv2');
+/** The build under test: `.output`, or the folder GLOSS_OUTPUT names (as in wxt.config.ts). */
+const BUILD_ROOT = join(REPO_ROOT, process.env.GLOSS_OUTPUT ?? '.output');
+export const CHROME_BUILD = join(BUILD_ROOT, 'chrome-mv3');
+export const FIREFOX_BUILD = join(BUILD_ROOT, 'firefox-mv2');
 export const TEST_OUTPUT = join(REPO_ROOT, 'test-output');
 
 /** The Debian browsers by default; other machines point these variables at their own builds. */
