@@ -8,7 +8,7 @@
  * - a search: (language, folded name) → the candidates;
  * - a summary: (language, title) → the summary, or none (missing page, disambiguation page).
  * A found answer is kept 7 days, a none 1 day (the page may be written tomorrow); a failure is
- * never kept.
+ * never kept. At most `MAX_ENTRIES` are kept: past that, the entries closest to expiring go first.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { nameKey } from '../analysis/entities/names';
@@ -19,6 +19,11 @@ import type { SearchCandidate } from './types';
 export const FOUND_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** How long an answer of none is kept. */
 export const NONE_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The most answers kept: a few megabytes at most (a search entry holds up to ten short candidates). */
+export const MAX_ENTRIES = 5000;
+/** The bound is enforced at start-up and after this many new answers. */
+const TRIM_EVERY = 100;
 
 /** A summary answer worth keeping: found or none, never failed. */
 export type CachedSummary = Exclude<SummaryResult, { status: 'failed' }>;
@@ -40,6 +45,8 @@ export interface WikipediaCacheOptions {
   name?: string;
   /** Milliseconds since the epoch. */
   now?(): number;
+  /** The most entries kept (default `MAX_ENTRIES`). */
+  maxEntries?: number;
 }
 
 interface Entry {
@@ -56,9 +63,10 @@ interface CacheSchema extends DBSchema {
 
 const DB_VERSION = 1;
 
-/** Opens (creating) the cache database in the global `indexedDB` and drops the expired entries. */
+/** Opens (creating) the cache database in the global `indexedDB`, drops the expired entries and trims it to its bound. */
 export async function openWikipediaCache(options: WikipediaCacheOptions = {}): Promise<WikipediaCache> {
   const now = options.now ?? Date.now;
+  const maxEntries = options.maxEntries ?? MAX_ENTRIES;
   const db = await openDB<CacheSchema>(options.name ?? 'gloss-wikipedia', DB_VERSION, {
     upgrade(database) {
       database.createObjectStore('entries', { keyPath: 'key' }).createIndex('expires', 'expires');
@@ -68,6 +76,8 @@ export async function openWikipediaCache(options: WikipediaCacheOptions = {}): P
     },
   });
   await dropExpired(db, now());
+  await trim(db, maxEntries);
+  let putsSinceTrim = 0;
 
   async function get(key: string): Promise<Entry['value'] | undefined> {
     const entry = await db.get('entries', key);
@@ -76,6 +86,10 @@ export async function openWikipediaCache(options: WikipediaCacheOptions = {}): P
 
   async function put(key: string, value: Entry['value'], found: boolean): Promise<void> {
     await db.put('entries', { key, value, expires: now() + (found ? FOUND_TTL_MS : NONE_TTL_MS) });
+    if (++putsSinceTrim >= TRIM_EVERY) {
+      putsSinceTrim = 0;
+      await trim(db, maxEntries);
+    }
   }
 
   return {
@@ -103,6 +117,19 @@ async function dropExpired(db: IDBPDatabase<CacheSchema>, nowMs: number): Promis
   let cursor = await tx.store.index('expires').openCursor(IDBKeyRange.upperBound(nowMs));
   while (cursor) {
     await cursor.delete();
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+}
+
+/** Deletes the entries closest to expiring until at most `maxEntries` are left. */
+async function trim(db: IDBPDatabase<CacheSchema>, maxEntries: number): Promise<void> {
+  const tx = db.transaction('entries', 'readwrite');
+  let excess = (await tx.store.count()) - maxEntries;
+  let cursor = excess > 0 ? await tx.store.index('expires').openCursor() : null;
+  while (cursor && excess > 0) {
+    await cursor.delete();
+    excess--;
     cursor = await cursor.continue();
   }
   await tx.done;
