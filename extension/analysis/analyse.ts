@@ -4,6 +4,7 @@ import { findQuotes } from './quotes';
 import { findSources } from './sources';
 import { splitSentences } from './text/tokenize';
 import type { Analysis, AnalysisContext, ArticleText } from './types';
+import { firstWords } from './word-limit';
 
 export const ANALYSIS_SCHEMA = 'gloss.analysis/1';
 
@@ -11,9 +12,11 @@ export const ANALYSIS_SCHEMA = 'gloss.analysis/1';
  * The whole analysis of one article: pure (text in, Analysis out), the same code in the
  * extension's background and in Node. Language analysis runs on English text only: on other
  * languages the document keeps the text and links but invents no entities, figures or quotes.
+ * An article longer than `MAX_ANALYSED_WORDS` is analysed on its first words, and says so.
  */
-export function analyse(article: ArticleText, url: string | null = null): Analysis {
-  const { text, blocks, links, lang } = article;
+export function analyse(whole: ArticleText, url: string | null = null): Analysis {
+  const article = firstWords(whole);
+  const { text, blocks, links, lang, truncated } = article;
   const base: Analysis = {
     schema: ANALYSIS_SCHEMA,
     url,
@@ -26,6 +29,7 @@ export function analyse(article: ArticleText, url: string | null = null): Analys
     quotes: [],
     sources: [],
     links,
+    ...(truncated && { truncated }),
   };
   if (lang !== 'en') return base;
   const sentences = splitSentences(text, blocks);

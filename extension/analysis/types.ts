@@ -89,6 +89,8 @@ export interface ArticleText {
   /** Block (headline, paragraph, list item, sub-heading) spans, in order. */
   blocks: Span[];
   links: Link[];
+  /** Set when the article was longer than Gloss analyses: `text` holds its first `words` words (analysis/word-limit.ts). */
+  truncated?: { words: number };
 }
 
 export interface Analysis {
@@ -103,6 +105,8 @@ export interface Analysis {
   quotes: Quote[];
   sources: Source[];
   links: Link[];
+  /** Set when the article was too long: `text` and everything found in it cover its first `words` words only. */
+  truncated?: { words: number };
 }
 
 /** What the attribution stages (figures, quotes, sources) read: the text and what came before. */

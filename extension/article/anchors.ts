@@ -4,6 +4,7 @@
  * of text came from by the ordinal of its run of text nodes (see counted-text.ts); the content
  * script finds those runs on the live page, checking each one, and builds its own `TextNodeMap`.
  */
+import { EDITABLE_SELECTOR } from './chrome';
 import { countedTexts, dataOf } from './counted-text';
 import { createTextNodeMap } from './text-node-map';
 import type { TextNodeMap } from './types';
@@ -23,8 +24,11 @@ const MIN_RESYNC_CHARS = 4;
 /** Main-thread time the content script spends before letting the page run. */
 const SLICE_MS = 5;
 
-/** Anchors for a map built on `root`'s document; stretches from uncounted nodes are left out. */
-export function anchorsFor(map: TextNodeMap, root: Node): TextAnchor[] {
+/**
+ * Anchors for a map built on `root`'s document, for the text's first `textLength` characters
+ * (an article cut to its first words); stretches from uncounted nodes are left out.
+ */
+export function anchorsFor(map: TextNodeMap, root: Node, textLength = Infinity): TextAnchor[] {
   const places = new Map<Node, { ordinal: number; before: number }>();
   let ordinal = 0;
   for (const run of countedTexts(root)) {
@@ -36,8 +40,8 @@ export function anchorsFor(map: TextNodeMap, root: Node): TextAnchor[] {
     ordinal++;
   }
   return map.runs().flatMap(({ start, end, node, offset }) => {
-    const place = places.get(node);
-    return place ? [{ start, end, node: place.ordinal, offset: place.before + offset }] : [];
+    const place = start < textLength ? places.get(node) : undefined;
+    return place ? [{ start, end: Math.min(end, textLength), node: place.ordinal, offset: place.before + offset }] : [];
   });
 }
 
@@ -72,7 +76,10 @@ export async function anchoredMap(root: Node, text: string, anchors: readonly Te
     if (slices.due()) await slices.next();
     if (!found) continue;
     drift = found.ordinal - anchor.node;
-    chars.place(anchor, live.runs[found.ordinal]!, found.offset);
+    const run = live.runs[found.ordinal]!;
+    // The page may have made the text editable since its snapshot: what the reader types is never marked.
+    if (run[0]!.parentElement?.closest(EDITABLE_SELECTOR)) continue;
+    chars.place(anchor, run, found.offset);
   }
   return createTextNodeMap(chars.nodes, chars.charNode, chars.charOffset);
 }

@@ -11,6 +11,20 @@ export const NEVER_TEXT = new Set([
   'canvas', 'video', 'audio', 'select', 'textarea', 'button',
 ]);
 
+/**
+ * Where the reader types: contenteditable regions (unless turned off with "false") and form
+ * fields. Their text is the reader's, not the article's: it is never read, and never marked.
+ */
+export const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false" i]), input, textarea, select, button, option';
+
+const FORM_FIELDS = new Set(['input', 'textarea', 'select', 'button', 'option']);
+
+/** Whether `element` is a contenteditable region or a form field (`EDITABLE_SELECTOR` without a selector engine: it runs on every element of a page). */
+export function isEditable(element: Element): boolean {
+  const editable = element.getAttribute('contenteditable');
+  return FORM_FIELDS.has(element.localName) || (editable !== null && editable.toLowerCase() !== 'false');
+}
+
 /** Page landmarks that never hold the article text. */
 const STRIPPED_LANDMARKS = new Set(['nav', 'aside', 'footer']);
 
@@ -71,6 +85,7 @@ const MAX_BLOCK_LINK_SHARE = 0.9;
  */
 export function isStrippedBeforeReading(element: Element, tag: string): boolean {
   if (NEVER_TEXT.has(tag)) return !(tag === 'script' && element.getAttribute('type') === 'application/ld+json');
+  if (isEditable(element)) return true;
   // Readability drops these from its result anyway; dropping them first spares it their scoring.
   if (STRIPPED_LANDMARKS.has(tag)) return true;
   return isChromeElement(element, tag) && (element.textContent?.length ?? 0) <= MAX_STRIPPED_CHROME_CHARS;

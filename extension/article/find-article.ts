@@ -1,4 +1,5 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { firstWords } from '../analysis/word-limit';
 import { endsDateline, isArticleBlock, isChromeElement, isPullQuote, NEVER_TEXT } from './chrome';
 import { findHeadline, findStandfirst } from './headline';
 import { articleLanguage, primaryLanguage } from './language';
@@ -57,7 +58,8 @@ export function findArticle(doc: Document, options: FindArticleOptions = {}): Fo
   if (!looksLikeArticle(text.slice(bodyStart), links.filter((l) => l.start >= bodyStart))) return null;
   const title = blocks[0] ? text.slice(blocks[0].start, blocks[0].end) : '';
   return {
-    article: { text, title, lang: articleLanguage(declaredLanguage(doc), text), blocks, links },
+    // Cut here, not only in analyse(): the anchors and the text sent to the page stay bounded too.
+    article: firstWords({ text, title, lang: articleLanguage(declaredLanguage(doc), text), blocks, links }),
     map,
     meta: pageMeta(doc, base, parsed),
   };

@@ -1,4 +1,5 @@
 /** Finding the headline and the standfirst on the live page, where Readability leaves them out. */
+import { EDITABLE_SELECTOR } from './chrome';
 import { listToArray } from './dom';
 
 /** How many elements after the headline may hold the standfirst. */
@@ -34,7 +35,7 @@ export function findStandfirst(headline: Element, description: string | null | u
   let element = nextElement(headline, true);
   for (let i = 0; element && i < STANDFIRST_SEARCH; i++, element = nextElement(element, false)) {
     if (element.localName === 'h1') return null;
-    if (element.localName === 'figure' || element.querySelector('img, figure')) continue;
+    if (element.localName === 'figure' || element.querySelector('img, figure') || element.closest(EDITABLE_SELECTOR)) continue;
     const text = normalise(element.textContent ?? '');
     if (text.length < 30 || text.length > 600) continue;
     const isDescription = wanted.length >= 30 && (text === wanted || wanted.startsWith(text.replace(/\W+$/, '')));
@@ -53,7 +54,7 @@ function nextElement(element: Element, skipChildren: boolean): Element | null {
 }
 
 function isChrome(element: Element): boolean {
-  return element.closest('nav, footer, aside, [hidden], [aria-hidden="true"]') !== null;
+  return element.closest(`nav, footer, aside, [hidden], [aria-hidden="true"], ${EDITABLE_SELECTOR}`) !== null;
 }
 
 function words(text: string): string[] {

@@ -20,5 +20,5 @@ export function findAnchoredArticle(html: string, url: string): AnchoredArticle 
   const doc = parseHtml(html, url);
   const found = findArticle(doc, { url });
   if (!found) return null;
-  return { article: found.article, meta: found.meta, anchors: anchorsFor(found.map, doc.documentElement) };
+  return { article: found.article, meta: found.meta, anchors: anchorsFor(found.map, doc.documentElement, found.article.text.length) };
 }

@@ -5,6 +5,7 @@
  * The page's main thread only takes a snapshot of the page and maps the article found on it
  * back to the page's text nodes in short slices; the finding itself runs elsewhere.
  */
+import { analysisNotices } from '../analysis/notices';
 import type { Analysis, ArticleText, EntityType, Span } from '../analysis/types';
 import { anchoredMap } from '../article/anchors';
 import type { AnchoredArticle } from '../article/snapshot';
@@ -75,6 +76,7 @@ export async function runGloss(options: GlossPageOptions): Promise<GlossPage | n
     const page = await markArticle({ win, host, map, analysis, types: markedTypes(settings), notes: options.notes, background, signal });
     if (signal.aborted) return null;
     host.setAttribute('data-gloss-marks', page.marked);
+    describeAnalysis(host, analysis);
     host.setAttribute('data-gloss-state', 'ready');
     return page;
   } catch (error) {
@@ -83,6 +85,18 @@ export async function runGloss(options: GlossPageOptions): Promise<GlossPage | n
     host.setAttribute('data-gloss-error', error instanceof Error ? error.message : String(error));
     return null;
   }
+}
+
+/**
+ * What the page's Gloss host says about the analysis besides its marks: the article's language
+ * (`data-gloss-lang`), the word limit when the article was cut (`data-gloss-truncated`, the words
+ * analysed) and the plain sentences the popup shows (`data-gloss-notice`).
+ */
+function describeAnalysis(host: GlossHost, analysis: Analysis): void {
+  host.setAttribute('data-gloss-lang', analysis.lang);
+  if (analysis.truncated) host.setAttribute('data-gloss-truncated', String(analysis.truncated.words));
+  const notices = analysisNotices(analysis);
+  if (notices.length > 0) host.setAttribute('data-gloss-notice', notices.join(' '));
 }
 
 /** The article at idle, or, on pages that build it later, once more after the load event. */

@@ -67,4 +67,13 @@ describe('PopupApp', () => {
     expect(root.querySelector('.status')!.textContent).toBe('Gloss does not run on this page.');
     expect(root.querySelector('.site-toggle')).toBeNull();
   });
+
+  it('says in one line when the article was too long, and when it is not in English', () => {
+    show({ analysis: { ...testAnalysis(), truncated: { words: 50_000 } } });
+    expect([...root.querySelectorAll('.notice')].map((line) => line.textContent)).toEqual(['Too long: analysed the first 50,000 words.']);
+    show({ analysis: { ...testAnalysis(), lang: 'de', entities: [], figures: [], sources: [] } });
+    expect([...root.querySelectorAll('.notice')].map((line) => line.textContent)).toEqual(['This article is in German: Gloss recognises names in English articles only.']);
+    show();
+    expect(root.querySelectorAll('.notice')).toHaveLength(0);
+  });
 });

@@ -1,4 +1,5 @@
 /** The toolbar popup: what Gloss found on this page, and the switch for this site. */
+import { analysisNotices } from '../../analysis/notices';
 import type { Analysis, Entity, EntityType } from '../../analysis/types';
 import { entityNames, type SourceStatements, statedBy, statementsOf } from '../entity-card';
 import { webHref } from '../Popover';
@@ -95,6 +96,11 @@ export function PopupApp(props: PopupProps) {
         )}
       </header>
       {status && <p class="status" role="status">{status}</p>}
+      {analysis && !siteOff && analysisNotices(analysis).map((notice) => (
+        <p key={notice} class="notice">
+          {notice}
+        </p>
+      ))}
       {analysis && !siteOff && (
         <>
           {GROUPS.map(({ type, title }) => (
