@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Analysis, ArticleText } from '../extension/analysis/types';
 import type { AnchoredArticle } from '../extension/article/snapshot';
 import { messageSources } from '../extension/marking/background-lookup';
+import { followPage } from '../extension/marking/follow-page';
 import { runGloss, type GlossPage } from '../extension/marking/gloss-page';
 import { notesApi } from '../extension/marking/notes-api';
 import {
@@ -27,9 +28,23 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: false,
+  // WXT would also post its start to every page's message listeners, for main-world scripts; Gloss has none.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     let run: AbortController | null = null;
     let page: GlossPage | null = null;
+
+    // Gloss's own lifetime on the page. WXT's ctx also ends when a script on the page dispatches
+    // WXT's "content script started" event (meant to stop an older copy of this script, but any
+    // page can build its name from the extension id and forge it), so the end of ctx is believed
+    // only when the extension itself is gone (reloaded, updated, removed).
+    const life = new AbortController();
+    const alive = (): boolean => {
+      if (!life.signal.aborted && browser.runtime?.id == null) life.abort();
+      return !life.signal.aborted;
+    };
+    life.signal.addEventListener('abort', () => run?.abort());
+    ctx.onInvalidated(alive);
 
     async function findArticle(html: string, url: string): Promise<AnchoredArticle | null> {
       if (html.length > MAX_SNAPSHOT_CHARS) throw new Error(pageTooLarge(html.length));
@@ -60,7 +75,6 @@ export default defineContentScript({
       page = await runGloss({ win: window, settings, findArticle, requestAnalysis, notes, background, signal: controller.signal });
     }
 
-    ctx.onInvalidated(() => run?.abort());
     browser.runtime.onMessage.addListener((message: unknown): Promise<ShowReply | PageInfo | DoneReply> | undefined => {
       const notesRequest = readNotesContentRequest(message);
       const done = (ok: boolean | undefined, why: string): Promise<DoneReply> => Promise.resolve(ok ? { ok: true } : { ok: false, error: why });
@@ -75,7 +89,16 @@ export default defineContentScript({
       return undefined;
     });
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && SETTINGS_KEY in changes && !ctx.isInvalid) void start();
+      if (area === 'local' && SETTINGS_KEY in changes && alive()) void start();
+    });
+    // A page that swaps, appends or completes its article is marked again, once per change.
+    followPage({
+      win: window,
+      isOwn: (node) => node.nodeName.toLowerCase() === HOST_TAG,
+      onChange: () => {
+        if (alive()) void start();
+      },
+      signal: life.signal,
     });
     await start();
   },
