@@ -12,8 +12,9 @@ describe('message validation', () => {
   it('says what is wrong with a malformed one', () => {
     expect(readBackgroundRequest({ type: 'gloss:analyse', article: { ...article, text: 5 }, url: null })).toEqual({ error: 'gloss:analyse: article.text is not a string' });
     expect(readBackgroundRequest({ type: 'gloss:analyse', article, url: 7 })).toEqual({ error: 'gloss:analyse: url is not a string or null' });
-    expect(articleTextProblem({ ...article, blocks: [{ start: 5, end: 2 }] })).toBe('article.blocks is not a list of spans');
-    expect(articleTextProblem({ ...article, links: [{ start: 0, end: 1, text: 'x' }] })).toBe('article.links is not a list of links');
+    expect(articleTextProblem({ ...article, blocks: [{ start: 5, end: 2 }] })).toBe('article.blocks.0 ends before it starts');
+    expect(articleTextProblem({ ...article, links: [{ start: 0, end: 1, text: 'x' }] })).toBe('article.links.0.href is missing');
+    expect(articleTextProblem({ ...article, blocks: 'all' })).toBe('article.blocks is not a list');
     expect(articleTextProblem(null)).toBe('article is not an object');
   });
 
@@ -25,7 +26,7 @@ describe('message validation', () => {
 
   it('reads the popup requests', () => {
     expect(readBackgroundRequest({ type: 'gloss:last-analysis', tabId: 3 })).toEqual({ type: 'gloss:last-analysis', tabId: 3 });
-    expect(readBackgroundRequest({ type: 'gloss:last-analysis', tabId: 'x' })).toEqual({ error: 'gloss:last-analysis: tabId is not an integer' });
+    expect(readBackgroundRequest({ type: 'gloss:last-analysis', tabId: 'x' })).toEqual({ error: 'gloss:last-analysis: tabId is not a whole number' });
     expect(readContentRequest({ type: 'gloss:show-entity', entityId: 'e1' })).toEqual({ type: 'gloss:show-entity', entityId: 'e1' });
     expect(readContentRequest({ type: 'gloss:show-entity' })).toBeNull();
     expect(readContentRequest({ type: 'gloss:page-info' })).toEqual({ type: 'gloss:page-info' });
@@ -44,7 +45,7 @@ describe('message validation', () => {
     expect(readBackgroundRequest({ type: 'gloss:find-article', html: 5, url: 'https://news.example/' })).toEqual({ error: 'gloss:find-article: html is not a string' });
     expect(readBackgroundRequest({ type: 'gloss:find-article', html, url: null })).toEqual({ error: 'gloss:find-article: url is not a string' });
     expect(readBackgroundRequest({ type: 'gloss:find-article', html: 'x'.repeat(MAX_SNAPSHOT_CHARS + 1), url: 'https://news.example/' })).toEqual({
-      error: 'gloss:find-article: page too large: 10.0 MB of HTML, Gloss reads at most 10.0 MB',
+      error: 'gloss:find-article: html is larger than the 10.0 MB of HTML Gloss reads',
     });
   });
 

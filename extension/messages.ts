@@ -1,170 +1,223 @@
 /**
  * The typed messages between Gloss's content script, its background and its toolbar popup.
  * Everything crossing `runtime.sendMessage`/`tabs.sendMessage` is plain data, and every
- * receiver checks the shape of what it got before trusting it (a page can't send to us, but a
- * stale content script from an older version can).
+ * receiver reads it through a schema (valibot) before trusting it: the background also checks
+ * who sent it (background/sender.ts), and a stale content script from an older version may
+ * still send yesterday's shapes. Each request's type is inferred from its schema, so the two
+ * cannot drift apart; shapes defined elsewhere (ArticleText, TextAnchor) are checked against
+ * theirs with `satisfies`.
  */
-import type { Analysis, ArticleText, Link, Span } from './analysis/types';
+import * as v from 'valibot';
+import type { Analysis, ArticleText } from './analysis/types';
 import type { TextAnchor } from './article/anchors';
 import type { AnchoredArticle } from './article/snapshot';
-
-/** The largest page snapshot Gloss reads, in characters of HTML. */
-export const MAX_SNAPSHOT_CHARS = 10_000_000;
-
-/**
- * Content script → background: find the article on this snapshot of the page (its
- * `documentElement.outerHTML`, at most `MAX_SNAPSHOT_CHARS`). Reply: `FindArticleReply`.
- */
-export interface FindArticleRequest {
-  type: 'gloss:find-article';
-  html: string;
-  url: string;
-}
-
-/** Content script → background: analyse this article. Reply: `AnalyseReply`. */
-export interface AnalyseRequest {
-  type: 'gloss:analyse';
-  article: ArticleText;
-  url: string | null;
-  /** The page's published date and outlet, for the reader's memory of the article (absent: unknown). */
-  published?: string | null;
-  outlet?: string | null;
-}
-
-/** Popup → background: the last analysis of this tab. Reply: `AnalysisReply`. */
-export interface LastAnalysisRequest {
-  type: 'gloss:last-analysis';
-  tabId: number;
-}
-
-/** Popup → content script: scroll the page to an entity's first mention. Reply: `ShowReply`. */
-export interface ShowEntityRequest {
-  type: 'gloss:show-entity';
-  entityId: string;
-}
-
-/** Popup → content script: which page this is and how far Gloss got. Reply: `PageInfo`. */
-export interface PageInfoRequest {
-  type: 'gloss:page-info';
-}
-
-export type BackgroundRequest = FindArticleRequest | AnalyseRequest | LastAnalysisRequest;
-export type ContentRequest = ShowEntityRequest | PageInfoRequest;
-
-/** `found` is null when the page has no article. */
-export type FindArticleReply = { ok: true; found: AnchoredArticle | null } | { ok: false; error: string };
-export type AnalysisReply = { ok: true; analysis: Analysis | null } | { ok: false; error: string };
-export type AnalyseReply = { ok: true; analysis: Analysis } | { ok: false; error: string };
-export type ShowReply = { ok: boolean };
-/** `state` is the host's `data-gloss-state` ("off" when Gloss does not run on this site). */
-export type PageInfo = { url: string; state: string };
 
 /** Whether `value` is a plain object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isSpan(value: unknown): value is Span {
-  return (
-    isRecord(value) &&
-    Number.isInteger(value.start) &&
-    Number.isInteger(value.end) &&
-    (value.start as number) >= 0 &&
-    (value.end as number) >= (value.start as number)
-  );
+// ---- Reading messages through schemas ----------------------------------------------------
+// Every schema's message is a phrase that follows the field's name ("is not a string"), so a
+// failure reads "article.text is not a string", naming the field.
+
+/** A schema of some part of a message: anything in, `T` out. */
+export type Schema<T> = v.GenericSchema<unknown, T>;
+
+/** A string. */
+export const text = () => v.string('is not a string');
+/** A string of at most `max` characters. */
+export const shortText = (max: number, tooLong = `is longer than ${max.toLocaleString('en')} characters`) => v.pipe(text(), v.maxLength(max, tooLong));
+/** A string that is not empty. */
+export const nonEmptyText = (max = Infinity) => v.pipe(v.string('is not a non-empty string'), v.nonEmpty('is not a non-empty string'), v.maxLength(max, 'is not a non-empty string'));
+/** A string or null. */
+export const textOrNull = () => v.nullable(v.string('is not a string or null'));
+/** A whole number from 0. */
+export const count = () => v.pipe(v.number('is not a whole number'), v.safeInteger('is not a whole number'), v.minValue(0, 'is negative'));
+/** A plain object of `entries`, keeping only those (whatever else a sender added is dropped). */
+export const record = <E extends v.ObjectEntries>(entries: E) => v.object(entries, 'is not an object');
+/** A list of at most `max` items of `item`. */
+export const listOf = <T extends v.GenericSchema>(item: T, max = Infinity, phrase = `has more than ${max.toLocaleString('en')} items`) =>
+  v.pipe(v.array(item, 'is not a list'), v.maxLength(max, phrase));
+
+/** The reply that says a request failed, and why in plain words. */
+export const failureSchema = v.object({ ok: v.literal(false), error: v.string() });
+/** A reply schema: `{ ok: true, ...entries }` or a failure. */
+export const replySchema = <E extends v.ObjectEntries>(entries: E) => v.union([v.object({ ok: v.literal(true), ...entries }), failureSchema]);
+
+function describe(issue: v.BaseIssue<unknown>, name: string | undefined): string {
+  const keys = (issue.path ?? []).map((item) => String(item.key));
+  const field = [name, ...keys].filter(Boolean).join('.');
+  // A missing key is reported by the object around it, with the object's message.
+  const missing = keys.length > 0 && issue.type.endsWith('object') && issue.input === undefined;
+  return `${field} ${missing ? 'is missing' : issue.message}`.trim();
 }
 
-/** Why `value` is not an ArticleText, or null when it is one. */
-export function articleTextProblem(value: unknown): string | null {
-  if (!isRecord(value)) return 'article is not an object';
-  if (typeof value.text !== 'string') return 'article.text is not a string';
-  if (typeof value.title !== 'string') return 'article.title is not a string';
-  if (typeof value.lang !== 'string') return 'article.lang is not a string';
-  if (!Array.isArray(value.blocks) || !value.blocks.every(isSpan)) return 'article.blocks is not a list of spans';
-  const linksOk =
-    Array.isArray(value.links) &&
-    value.links.every((link: unknown) => isSpan(link) && typeof (link as Link).href === 'string' && typeof (link as Link).text === 'string');
-  if (!linksOk) return 'article.links is not a list of links';
-  return null;
+/** Why `value` does not fit `schema`, naming the field (`note.body is not a string`), or null when it fits. */
+export function problemOf(schema: v.GenericSchema, value: unknown, name?: string): string | null {
+  const result = v.safeParse(schema, value, { abortEarly: true });
+  return result.success ? null : describe(result.issues[0], name);
+}
+
+/** Reads `value` through `schema`: its output (only the fields the schema knows), or why it does not fit. */
+export function readBy<T>(schema: Schema<T>, value: unknown, name?: string): { value: T } | { error: string } {
+  const result = v.safeParse(schema, value, { abortEarly: true });
+  return result.success ? { value: result.output } : { error: describe(result.issues[0], name) };
 }
 
 /**
+ * Reads a message by its `type` with the schema `schemas` has for it: the request (only the
+ * fields its schema knows), an error naming the field that is wrong, or null when `schemas` has
+ * no such type (not ours: leave it to the other listeners).
+ */
+export function readMessage<T>(schemas: MessageSchemas<T>, message: unknown): T | { error: string } | null {
+  const type = typeIn(schemas, message);
+  if (type === null) return null;
+  const read = readBy(schemas[type]!, message);
+  return 'value' in read ? read.value : { error: `${type}: ${read.error}` };
+}
+
+/** `readMessage` for a receiver that answers nothing to a malformed request: the request, or null. */
+export function readMessageOrNull<T>(schemas: MessageSchemas<T>, message: unknown): T | null {
+  const type = typeIn(schemas, message);
+  const read = type === null ? null : readBy(schemas[type]!, message);
+  return read && 'value' in read ? read.value : null;
+}
+
+/** One schema per message type, keyed by the type. */
+export type MessageSchemas<T> = Readonly<Record<string, Schema<T>>>;
+
+/** The `type` of `message` when `schemas` has a schema for it, else null. */
+function typeIn(schemas: MessageSchemas<unknown>, message: unknown): string | null {
+  if (!isRecord(message) || typeof message.type !== 'string') return null;
+  return Object.hasOwn(schemas, message.type) ? message.type : null;
+}
+
+// ---- The article messages -----------------------------------------------------------------
+
+/** The largest page snapshot Gloss reads, in characters of HTML. */
+export const MAX_SNAPSHOT_CHARS = 10_000_000;
+
+const megabytes = (chars: number) => `${(chars / 1_000_000).toFixed(1)} MB`;
+
+/** Why a snapshot of `chars` characters is not read. */
+export function pageTooLarge(chars: number): string {
+  return `page too large: ${megabytes(chars)} of HTML, Gloss reads at most ${megabytes(MAX_SNAPSHOT_CHARS)}`;
+}
+
+const spanEntries = { start: count(), end: count() };
+/** The check that a span does not end before it starts. */
+export const ordered = <T extends { start: number; end: number }>() => v.check<T, string>((span) => span.end >= span.start, 'ends before it starts');
+const span = v.pipe(record(spanEntries), ordered());
+const link = v.pipe(record({ ...spanEntries, href: text(), text: text() }), ordered());
+
+/** An article's text as the analysis reads it. */
+export const articleTextSchema = record({
+  text: text(),
+  title: text(),
+  lang: text(),
+  blocks: listOf(span),
+  links: listOf(link),
+  /** Set on an article cut to its first words (analysis/word-limit.ts). */
+  truncated: v.optional(record({ words: count() })),
+}) satisfies Schema<ArticleText>;
+
+/** Why `value` is not an ArticleText (`article.text is not a string`), or null when it is one. */
+export function articleTextProblem(value: unknown): string | null {
+  return problemOf(articleTextSchema, value, 'article');
+}
+
+const findArticleRequest = v.object({
+  type: v.literal('gloss:find-article'),
+  html: shortText(MAX_SNAPSHOT_CHARS, `is larger than the ${megabytes(MAX_SNAPSHOT_CHARS)} of HTML Gloss reads`),
+  url: text(),
+});
+/**
+ * Content script → background: find the article on this snapshot of the page (its
+ * `documentElement.outerHTML`, at most `MAX_SNAPSHOT_CHARS`). Reply: `FindArticleReply`.
+ */
+export type FindArticleRequest = v.InferOutput<typeof findArticleRequest>;
+
+const analyseRequest = v.object({
+  type: v.literal('gloss:analyse'),
+  article: articleTextSchema,
+  url: textOrNull(),
+  published: v.optional(textOrNull()),
+  outlet: v.optional(textOrNull()),
+});
+/**
+ * Content script → background: analyse this article. `published` and `outlet`: the page's
+ * published date and outlet, for the reader's memory of the article (absent: unknown).
+ * Reply: `AnalyseReply`.
+ */
+export type AnalyseRequest = v.InferOutput<typeof analyseRequest>;
+
+const lastAnalysisRequest = v.object({ type: v.literal('gloss:last-analysis'), tabId: count() });
+/** Popup → background: the last analysis of this tab. Reply: `AnalysisReply`. */
+export type LastAnalysisRequest = v.InferOutput<typeof lastAnalysisRequest>;
+
+const showEntityRequest = v.object({ type: v.literal('gloss:show-entity'), entityId: text() });
+/** Popup → content script: scroll the page to an entity's first mention. Reply: `ShowReply`. */
+export type ShowEntityRequest = v.InferOutput<typeof showEntityRequest>;
+
+const pageInfoRequest = v.object({ type: v.literal('gloss:page-info') });
+/** Popup → content script: which page this is and how far Gloss got. Reply: `PageInfo`. */
+export type PageInfoRequest = v.InferOutput<typeof pageInfoRequest>;
+
+export type BackgroundRequest = FindArticleRequest | AnalyseRequest | LastAnalysisRequest;
+export type ContentRequest = ShowEntityRequest | PageInfoRequest;
+
+/** The background's article requests, by type. */
+const BACKGROUND_REQUESTS: MessageSchemas<BackgroundRequest> = {
+  'gloss:find-article': findArticleRequest,
+  'gloss:analyse': analyseRequest,
+  'gloss:last-analysis': lastAnalysisRequest,
+};
+
+/**
  * Reads an incoming background message: the request when its shape is right, otherwise an
- * error saying what is wrong, or null when the message is not one of Gloss's (leave it alone).
+ * error naming the field that is wrong, or null when the message is not one of Gloss's (leave it alone).
  */
 export function readBackgroundRequest(message: unknown): BackgroundRequest | { error: string } | null {
-  if (!isRecord(message) || typeof message.type !== 'string') return null;
-  switch (message.type) {
-    case 'gloss:find-article':
-      if (typeof message.html !== 'string') return { error: 'gloss:find-article: html is not a string' };
-      if (message.html.length > MAX_SNAPSHOT_CHARS) return { error: `gloss:find-article: ${pageTooLarge(message.html.length)}` };
-      if (typeof message.url !== 'string') return { error: 'gloss:find-article: url is not a string' };
-      return { type: 'gloss:find-article', html: message.html, url: message.url };
-    case 'gloss:analyse': {
-      const problem = articleTextProblem(message.article);
-      if (problem) return { error: `gloss:analyse: ${problem}` };
-      if (message.url !== null && typeof message.url !== 'string') return { error: 'gloss:analyse: url is not a string or null' };
-      const { published, outlet } = message;
-      if (published !== undefined && !isNullableString(published)) return { error: 'gloss:analyse: published is not a string or null' };
-      if (outlet !== undefined && !isNullableString(outlet)) return { error: 'gloss:analyse: outlet is not a string or null' };
-      const meta = { ...(published !== undefined && { published }), ...(outlet !== undefined && { outlet }) };
-      return { type: 'gloss:analyse', article: message.article as ArticleText, url: message.url, ...meta };
-    }
-    case 'gloss:last-analysis':
-      if (!Number.isInteger(message.tabId)) return { error: 'gloss:last-analysis: tabId is not an integer' };
-      return { type: 'gloss:last-analysis', tabId: message.tabId as number };
-    default:
-      return null;
-  }
+  return readMessage(BACKGROUND_REQUESTS, message);
 }
 
 /** Reads an incoming content-script message, or null when it is not a valid Gloss one. */
 export function readContentRequest(message: unknown): ContentRequest | null {
-  if (!isRecord(message)) return null;
-  if (message.type === 'gloss:show-entity' && typeof message.entityId === 'string') {
-    return { type: 'gloss:show-entity', entityId: message.entityId };
-  }
-  if (message.type === 'gloss:page-info') return { type: 'gloss:page-info' };
-  return null;
+  return readMessageOrNull<ContentRequest>({ 'gloss:show-entity': showEntityRequest, 'gloss:page-info': pageInfoRequest }, message);
 }
 
-/** Why a snapshot of `chars` characters is not read. */
-export function pageTooLarge(chars: number): string {
-  const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
-  return `page too large: ${mb(chars)} of HTML, Gloss reads at most ${mb(MAX_SNAPSHOT_CHARS)}`;
-}
+const anchor = v.pipe(record({ ...spanEntries, node: count(), offset: count() }), v.check((anchor) => anchor.end > anchor.start, 'is empty'));
 
-function isAnchor(value: unknown): value is TextAnchor {
-  if (!isSpan(value) || value.end <= value.start) return false;
-  const { node, offset } = value as Partial<Record<'node' | 'offset', unknown>>;
-  return Number.isInteger(node) && Number.isInteger(offset) && (node as number) >= 0 && (offset as number) >= 0;
-}
+const anchoredArticle = record({
+  article: articleTextSchema,
+  meta: record({ url: textOrNull(), published: textOrNull(), outlet: textOrNull(), byline: textOrNull() }),
+  anchors: listOf(anchor satisfies Schema<TextAnchor>),
+}) satisfies Schema<AnchoredArticle>;
 
-function isNullableString(value: unknown): value is string | null {
-  return value === null || typeof value === 'string';
-}
+/** `found` is null when the page has no article. */
+const findArticleReply = replySchema({ found: v.nullable(anchoredArticle) });
+export type FindArticleReply = v.InferOutput<typeof findArticleReply>;
 
-/** Why `value` is not an AnchoredArticle, or null when it is one. */
-function anchoredArticleProblem(value: unknown): string | null {
-  if (!isRecord(value)) return 'found is not an object';
-  const problem = articleTextProblem(value.article);
-  if (problem) return problem;
-  const meta = value.meta;
-  if (!isRecord(meta) || !['url', 'published', 'outlet', 'byline'].every((field) => isNullableString(meta[field]))) return 'found.meta is not page metadata';
-  if (!Array.isArray(value.anchors) || !value.anchors.every(isAnchor)) return 'found.anchors is not a list of anchors';
-  return null;
-}
+/**
+ * The analysis is checked by its schema tag only: it is the background's own output, and its
+ * full shape is the analysis module's (types.ts).
+ */
+const analyseReply = replySchema({ analysis: v.looseObject({ schema: v.literal('gloss.analysis/1') }) });
+export type AnalysisReply = { ok: true; analysis: Analysis | null } | Failure;
+export type AnalyseReply = { ok: true; analysis: Analysis } | Failure;
+export type ShowReply = { ok: boolean };
+/** `state` is the host's `data-gloss-state` ("off" when Gloss does not run on this site). */
+export type PageInfo = { url: string; state: string };
+/** A reply saying what failed. */
+export type Failure = v.InferOutput<typeof failureSchema>;
 
 /** Whether a background reply to `gloss:find-article` has the shape we expect. */
 export function isFindArticleReply(value: unknown): value is FindArticleReply {
-  if (!isRecord(value)) return false;
-  if (value.ok === true) return value.found === null || anchoredArticleProblem(value.found) === null;
-  return value.ok === false && typeof value.error === 'string';
+  return v.is(findArticleReply, value);
 }
 
 /** Whether a background reply to `gloss:analyse` has the shape we expect. */
 export function isAnalyseReply(value: unknown): value is AnalyseReply {
-  if (!isRecord(value)) return false;
-  if (value.ok === true) return isRecord(value.analysis) && value.analysis.schema === 'gloss.analysis/1';
-  return value.ok === false && typeof value.error === 'string';
+  return v.is(analyseReply, value);
 }

@@ -95,14 +95,17 @@ describe('readLookupRequest', () => {
     expect(readLookupRequest('gloss:background:lookup')).toBeNull();
   });
 
-  it('refuses a malformed one in plain words', () => {
+  it('refuses a malformed one, naming the field', () => {
     const bad = (context: unknown, pageUrl: unknown = 'https://example.org/') => readLookupRequest({ type: LOOKUP_MESSAGE, context, pageUrl });
-    expect(bad(peskov, 42)).toEqual({ error: 'The look-up request has no page address.' });
-    expect(bad({ ...peskov, name: '  ' })).toEqual({ error: 'The look-up request has no usable name.' });
-    expect(bad({ ...peskov, name: 'x'.repeat(201) })).toEqual({ error: 'The look-up request has no usable name.' });
-    expect(bad({ ...peskov, type: 'PERSON' })).toEqual({ error: 'The look-up request has an unknown kind of entity.' });
-    expect(bad({ ...peskov, role: 3 })).toEqual({ error: 'The look-up request has a malformed role.' });
-    expect(bad({ ...peskov, nearby: [1] })).toEqual({ error: 'The look-up request has malformed other names.' });
-    expect(bad({ ...peskov, lang: 'en/../../x' })).toEqual({ error: 'The look-up request has no usable language.' });
+    const error = (problem: string) => ({ error: `${LOOKUP_MESSAGE}: ${problem}` });
+    expect(bad(peskov, 42)).toEqual(error('pageUrl is not a string'));
+    expect(bad(peskov, 'x'.repeat(10_001))).toEqual(error('pageUrl is longer than 10,000 characters'));
+    expect(bad(null)).toEqual(error('context is not an object'));
+    expect(bad({ ...peskov, name: '  ' })).toEqual(error('context.name is empty'));
+    expect(bad({ ...peskov, name: 'x'.repeat(201) })).toEqual(error('context.name is longer than 200 characters'));
+    expect(bad({ ...peskov, type: 'PERSON' })).toEqual(error('context.type is not one of PER, ORG, LOC, MISC'));
+    expect(bad({ ...peskov, role: 3 })).toEqual(error('context.role is not a string or null'));
+    expect(bad({ ...peskov, nearby: [1] })).toEqual(error('context.nearby.0 is not a string'));
+    expect(bad({ ...peskov, lang: 'en/../../x' })).toEqual(error('context.lang is not a language code'));
   });
 });

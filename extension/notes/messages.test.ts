@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBackgroundRequest } from '../messages';
-import { makeNote } from '../store/test-notes';
+import { makeArticle, makeNote } from '../store/test-notes';
 import {
   isArticlesReply,
   isDoneReply,
@@ -26,12 +26,14 @@ describe('noteProblem', () => {
     expect(noteProblem({ ...note, id: '' })).toBe('note.id is not a non-empty string');
     expect(noteProblem({ ...note, url: 'javascript:alert(1)' })).toBe('note.url is not a web address');
     expect(noteProblem({ ...note, quote: { ...note.quote, exact: '' } })).toBe('note.quote.exact is empty');
-    expect(noteProblem({ ...note, quote: { exact: 'x' } })).toBe('note.quote is not a TextQuoteSelector');
-    expect(noteProblem({ ...note, position: { ...note.position, start: 9, end: 3 } })).toBe('note.position is not a TextPositionSelector');
-    expect(noteProblem({ ...note, entity: { key: 'x', name: 'x', type: 'CITY' } })).toBe('note.entity is not an entity or null');
+    expect(noteProblem({ ...note, quote: { exact: 'x' } })).toBe('note.quote.type is missing');
+    expect(noteProblem({ ...note, position: { ...note.position, start: 9, end: 3 } })).toBe('note.position ends before it starts');
+    expect(noteProblem({ ...note, entity: { key: 'x', name: 'x', type: 'CITY' } })).toBe('note.entity.type is not one of PER, ORG, LOC, MISC');
     expect(noteProblem({ ...note, body: 3 })).toBe('note.body is not a string');
     expect(noteProblem({ ...note, body: 'x'.repeat(MAX_NOTE_BODY + 1) })).toBe('note.body is longer than 20,000 characters');
-    expect(noteProblem({ ...note, tags: [1] })).toBe('note.tags is not a list of short strings');
+    expect(noteProblem({ ...note, tags: [1] })).toBe('note.tags.0 is not a string');
+    expect(noteProblem({ ...note, tags: Array(21).fill('t') })).toBe('note.tags has more than 20 tags');
+    expect(noteProblem({ ...note, entity: 'Kyiv' })).toBe('note.entity is not an object or null');
     expect(noteProblem({ ...note, colour: 'red' })).toBe('note.colour is not one of yellow, green, blue, pink, purple');
     expect(noteProblem({ ...note, created: 'yesterday' })).toBe('note.created is not a date-time');
     expect(noteProblem({ ...note, anchor: 'lost' })).toBe('note.anchor is not anchored, orphaned or unknown');
@@ -46,7 +48,7 @@ describe('readNotesRequest', () => {
       note: { ...note, conflicts },
     });
     expect(readNotesRequest({ type: 'gloss:notes:save', note: { ...note, conflicts: [{ body: 3 }] } })).toEqual({
-      error: 'gloss:notes:save: note.conflicts is not a list of conflicting texts',
+      error: 'gloss:notes:save: note.conflicts.0.body is not a string',
     });
   });
 
@@ -74,15 +76,16 @@ describe('readNotesRequest', () => {
     expect(readNotesRequest({ type: 'gloss:notes:save', note: { ...note, colour: 'red' } })).toEqual({
       error: 'gloss:notes:save: note.colour is not one of yellow, green, blue, pink, purple',
     });
-    expect(readNotesRequest({ type: 'gloss:notes:delete' })).toEqual({ error: 'gloss:notes:delete: id is not a non-empty string' });
+    expect(readNotesRequest({ type: 'gloss:notes:delete' })).toEqual({ error: 'gloss:notes:delete: id is missing' });
+    expect(readNotesRequest({ type: 'gloss:notes:delete', id: '' })).toEqual({ error: 'gloss:notes:delete: id is not a non-empty string' });
     expect(readNotesRequest({ type: 'gloss:notes:anchor-states', states: [{ id: 'a', anchor: 'x' }] })).toEqual({
-      error: 'gloss:notes:anchor-states: states is not a list of { id, anchor }',
+      error: 'gloss:notes:anchor-states: states.0.anchor is not anchored, orphaned or unknown',
     });
     expect(readNotesRequest({ type: 'gloss:notes:library', query: 'x', limit: 0 })).toEqual({ error: 'gloss:notes:library: limit is not a whole number from 1 to 10000' });
     expect(readNotesRequest({ type: 'gloss:notes:export', format: 'pdf' })).toEqual({ error: 'gloss:notes:export: format is not jsonld or markdown' });
     expect(readNotesRequest({ type: 'gloss:notes:import', text: null })).toEqual({ error: 'gloss:notes:import: text is not a string' });
-    expect(readNotesRequest({ type: 'gloss:memory:for', url: note.url, keys: 'LOC:x' })).toEqual({ error: 'gloss:memory:for: keys is not a list of at most 2000 strings' });
-    expect(readNotesRequest({ type: 'gloss:memory:forget', site: '' })).toEqual({ error: 'gloss:memory:forget: site is not a non-empty string or null' });
+    expect(readNotesRequest({ type: 'gloss:memory:for', url: note.url, keys: 'LOC:x' })).toEqual({ error: 'gloss:memory:for: keys is not a list' });
+    expect(readNotesRequest({ type: 'gloss:memory:forget', site: '' })).toEqual({ error: 'gloss:memory:forget: site is empty' });
   });
 
   it('leaves other messages alone', () => {
@@ -122,7 +125,8 @@ describe('reply guards', () => {
     const memory = { key: 'LOC:mariupol', articles: [{ url: note.url, title: 'T', published: null, outlet: null, role: null }], figures: [] };
     expect(isMemoryReply({ ok: true, memory: [memory] })).toBe(true);
     expect(isMemoryReply({ ok: true, memory: [{ ...memory, articles: 'x' }] })).toBe(false);
-    expect(isArticlesReply({ ok: true, articles: [{ url: note.url, site: 'news.example' }] })).toBe(true);
+    expect(isArticlesReply({ ok: true, articles: [makeArticle(note.url, '2026-03-01T10:00:00.000Z')] })).toBe(true);
+    expect(isArticlesReply({ ok: true, articles: [{ url: note.url, site: 'news.example' }] })).toBe(false);
   });
 });
 

@@ -24,7 +24,7 @@ describe('sync message readers', () => {
     const read = (fields: Record<string, unknown>) => readSyncRequest({ type: 'gloss:sync:configure', remote: webdav, passphrase: 'p', createNew: false, ...fields });
     expect(read({ remote: null })).toEqual({ error: 'gloss:sync:configure: remote is not an object' });
     expect(read({ remote: { kind: 'ftp' } })).toEqual({ error: 'gloss:sync:configure: remote.kind is not webdav or browser-sync' });
-    expect(read({ remote: { ...webdav, url: 'ftp://x.example/' } })).toEqual({ error: 'gloss:sync:configure: remote.url: the address does not start with https:// or http://' });
+    expect(read({ remote: { ...webdav, url: 'ftp://x.example/' } })).toEqual({ error: 'gloss:sync:configure: remote.url is not usable: the address does not start with https:// or http://' });
     expect(read({ remote: { ...webdav, url: 'https://ana:pw@x.example/' } })).toMatchObject({ error: expect.stringContaining('not in the address') });
     expect(read({ remote: { ...webdav, username: '' } })).toEqual({ error: 'gloss:sync:configure: remote.username is not a non-empty string' });
     expect(read({ remote: { ...webdav, appPassword: 5 } })).toEqual({ error: 'gloss:sync:configure: remote.appPassword is not a non-empty string' });

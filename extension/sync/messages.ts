@@ -1,10 +1,11 @@
 /**
  * Messages about sync between the options page and the background, which alone runs sync.
- * Readers (validators) for each request and guards for each reply live beside them; every reply
- * is `{ ok: false, error }` on failure, the error in plain words (a SyncError's message as is).
+ * Each request is a schema (valibot) its type is inferred from, and each reply has a schema its
+ * guard checks; every reply is `{ ok: false, error }` on failure, the error in plain words (a
+ * SyncError's message as is).
  */
-import { isRecord } from '../messages';
-import type { Failure } from '../notes/messages';
+import * as v from 'valibot';
+import { count, failureSchema, nonEmptyText, readMessage, replySchema, shortText, textOrNull, type MessageSchemas, type Schema } from '../messages';
 import type { SyncReport } from './types';
 
 /** Where the reader syncs to: their WebDAV folder, or the browser's own sync storage. */
@@ -23,34 +24,6 @@ export interface BrowserSyncConfig {
   kind: 'browser-sync';
 }
 
-/**
- * Options → background: connect sync to a remote with the reader's passphrase. When the remote
- * holds no synced notes yet, nothing is written unless `createNew` is true (the reader typed the
- * passphrase twice, knowing it cannot be recovered). Reply: `ConfigureReply`.
- */
-export interface ConfigureRequest {
-  type: 'gloss:sync:configure';
-  remote: RemoteConfig;
-  passphrase: string;
-  createNew: boolean;
-}
-
-/** Options → background: what sync did last and will do next. Reply: `StatusReply`. */
-export interface StatusRequest {
-  type: 'gloss:sync:status';
-}
-
-/** Options → background: sync now, whatever the backoff says. Reply: `StatusReply` once it has run. */
-export interface SyncNowRequest {
-  type: 'gloss:sync:now';
-}
-
-/** Options → background: stop syncing and forget the remote, its password and the key. Reply: `DoneReply` (notes/messages.ts). */
-export interface DisconnectRequest {
-  type: 'gloss:sync:disconnect';
-}
-
-export type SyncRequest = ConfigureRequest | StatusRequest | SyncNowRequest | DisconnectRequest;
 
 /** The remote sync is connected to, as the options page shows it (no password). */
 export interface ConnectedRemote {
@@ -82,17 +55,8 @@ export interface SyncStatus {
   syncing: boolean;
 }
 
-/**
- * `newRemote`: the remote holds no synced notes yet and nothing was written: ask the reader to
- * confirm the passphrase, then send again with `createNew`.
- */
-export type ConfigureReply = { ok: true; status: SyncStatus } | (Failure & { newRemote?: boolean });
-export type StatusReply = { ok: true; status: SyncStatus } | Failure;
-
 /** The longest passphrase, URL, user name and password accepted, in characters. */
 const MAX_FIELD = 1_000;
-
-const isShortString = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_FIELD;
 
 /** Why `url` cannot be a WebDAV folder's address, or null when it can. */
 export function webDavUrlProblem(url: string): string | null {
@@ -112,86 +76,107 @@ export function originPattern(url: string): string {
   return `${new URL(url).origin}/*`;
 }
 
-function readRemote(value: unknown): RemoteConfig | string {
-  if (!isRecord(value)) return 'remote is not an object';
-  if (value.kind === 'browser-sync') return { kind: 'browser-sync' };
-  if (value.kind !== 'webdav') return 'remote.kind is not webdav or browser-sync';
-  if (!isShortString(value.url)) return 'remote.url is not a string';
-  const problem = webDavUrlProblem(value.url);
-  if (problem) return `remote.url: ${problem}`;
-  if (!isShortString(value.username) || value.username === '') return 'remote.username is not a non-empty string';
-  if (!isShortString(value.appPassword) || value.appPassword === '') return 'remote.appPassword is not a non-empty string';
-  return { kind: 'webdav', url: value.url, username: value.username, appPassword: value.appPassword };
-}
+const webDavConfig = v.object({
+  kind: v.literal('webdav'),
+  url: v.pipe(
+    shortText(MAX_FIELD),
+    v.check((url) => webDavUrlProblem(url) === null, (issue) => `is not usable: ${webDavUrlProblem(issue.input as string)}`),
+  ),
+  username: nonEmptyText(MAX_FIELD),
+  appPassword: nonEmptyText(MAX_FIELD),
+}) satisfies Schema<WebDavConfig>;
+
+// The variant's one message is for both a value that is not an object and an unknown kind.
+const remoteConfig = v.variant('kind', [webDavConfig, v.object({ kind: v.literal('browser-sync') })], (issue) =>
+  issue.path?.length ? 'is not webdav or browser-sync' : 'is not an object',
+) satisfies Schema<RemoteConfig>;
+
+const configureRequest = v.object({
+  type: v.literal('gloss:sync:configure'),
+  remote: remoteConfig,
+  passphrase: nonEmptyText(MAX_FIELD),
+  createNew: v.boolean('is not true or false'),
+});
+/**
+ * Options → background: connect sync to a remote with the reader's passphrase. When the remote
+ * holds no synced notes yet, nothing is written unless `createNew` is true (the reader typed the
+ * passphrase twice, knowing it cannot be recovered). Reply: `ConfigureReply`.
+ */
+export type ConfigureRequest = v.InferOutput<typeof configureRequest>;
+
+const statusRequest = v.object({ type: v.literal('gloss:sync:status') });
+/** Options → background: what sync did last and will do next. Reply: `StatusReply`. */
+export type StatusRequest = v.InferOutput<typeof statusRequest>;
+
+const syncNowRequest = v.object({ type: v.literal('gloss:sync:now') });
+/** Options → background: sync now, whatever the backoff says. Reply: `StatusReply` once it has run. */
+export type SyncNowRequest = v.InferOutput<typeof syncNowRequest>;
+
+const disconnectRequest = v.object({ type: v.literal('gloss:sync:disconnect') });
+/** Options → background: stop syncing and forget the remote, its password and the key. Reply: `DoneReply` (notes/messages.ts). */
+export type DisconnectRequest = v.InferOutput<typeof disconnectRequest>;
+
+export type SyncRequest = ConfigureRequest | StatusRequest | SyncNowRequest | DisconnectRequest;
+
+/** The background's sync requests, by type. */
+const SYNC_REQUESTS: MessageSchemas<SyncRequest> = {
+  'gloss:sync:configure': configureRequest,
+  'gloss:sync:status': statusRequest,
+  'gloss:sync:now': syncNowRequest,
+  'gloss:sync:disconnect': disconnectRequest,
+};
 
 /**
- * Reads an incoming sync message: the request when its shape is right, otherwise an error saying
- * what is wrong, or null when the message is not a sync message (leave it to the other listeners).
+ * Reads an incoming sync message: the request when its shape is right, otherwise an error naming
+ * the field that is wrong, or null when the message is not a sync message (leave it to the other listeners).
  */
 export function readSyncRequest(message: unknown): SyncRequest | { error: string } | null {
-  if (!isRecord(message) || typeof message.type !== 'string') return null;
-  const { type } = message;
-  const fail = (problem: string) => ({ error: `${type}: ${problem}` });
-  switch (type) {
-    case 'gloss:sync:configure': {
-      const remote = readRemote(message.remote);
-      if (typeof remote === 'string') return fail(remote);
-      if (!isShortString(message.passphrase) || message.passphrase === '') return fail('passphrase is not a non-empty string');
-      if (typeof message.createNew !== 'boolean') return fail('createNew is not true or false');
-      return { type, remote, passphrase: message.passphrase, createNew: message.createNew };
-    }
-    case 'gloss:sync:status':
-    case 'gloss:sync:now':
-    case 'gloss:sync:disconnect':
-      return { type };
-    default:
-      return null;
-  }
+  return readMessage(SYNC_REQUESTS, message);
 }
 
-const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-const orNull = <T>(value: unknown, is: (value: unknown) => value is T): boolean => value === null || is(value);
+const time = () => v.pipe(v.number(), v.finite());
 
-function isReport(value: unknown): value is SyncReport {
-  return isRecord(value) && ['sent', 'received', 'bytesSent', 'conflicts'].every((field) => isCount(value[field])) && isTime(value.at);
-}
+const syncReport = v.object({ sent: count(), received: count(), bytesSent: count(), conflicts: count(), at: time() }) satisfies Schema<SyncReport>;
 
-function isConnectedRemote(value: unknown): value is ConnectedRemote {
-  return (
-    isRecord(value) &&
-    (value.kind === 'webdav' || value.kind === 'browser-sync') &&
-    typeof value.label === 'string' &&
-    (value.url === null || typeof value.url === 'string') &&
-    (value.username === null || typeof value.username === 'string')
-  );
-}
+const connectedRemote = v.object({
+  kind: v.picklist(['webdav', 'browser-sync']),
+  label: v.string(),
+  url: textOrNull(),
+  username: textOrNull(),
+}) satisfies Schema<ConnectedRemote>;
+
+const syncStatus = v.object({
+  remote: v.nullable(connectedRemote),
+  lastSync: v.nullable(syncReport),
+  pending: count(),
+  lastError: textOrNull(),
+  lastErrorAt: v.nullable(time()),
+  nextAttempt: v.nullable(time()),
+  failures: count(),
+  syncing: v.boolean(),
+}) satisfies Schema<SyncStatus>;
 
 /** Whether `value` is a `SyncStatus` (the options page reads it from the background and from storage). */
 export function isSyncStatus(value: unknown): value is SyncStatus {
-  return (
-    isRecord(value) &&
-    orNull(value.remote, isConnectedRemote) &&
-    orNull(value.lastSync, isReport) &&
-    isCount(value.pending) &&
-    (value.lastError === null || typeof value.lastError === 'string') &&
-    orNull(value.lastErrorAt, isTime) &&
-    orNull(value.nextAttempt, isTime) &&
-    isCount(value.failures) &&
-    typeof value.syncing === 'boolean'
-  );
+  return v.is(syncStatus, value);
 }
 
-function isFailure(value: Record<string, unknown>): boolean {
-  return value.ok === false && typeof value.error === 'string';
-}
+const statusReply = replySchema({ status: syncStatus });
+export type StatusReply = v.InferOutput<typeof statusReply>;
+
+/**
+ * `newRemote`: the remote holds no synced notes yet and nothing was written: ask the reader to
+ * confirm the passphrase, then send again with `createNew`.
+ */
+const configureReply = v.union([v.object({ ok: v.literal(true), status: syncStatus }), v.object({ ...failureSchema.entries, newRemote: v.optional(v.boolean()) })]);
+export type ConfigureReply = v.InferOutput<typeof configureReply>;
 
 /** Whether a reply to `gloss:sync:status` or `gloss:sync:now` has the shape we expect. */
 export function isStatusReply(value: unknown): value is StatusReply {
-  return isRecord(value) && (isFailure(value) || (value.ok === true && isSyncStatus(value.status)));
+  return v.is(statusReply, value);
 }
 
 /** Whether a reply to `gloss:sync:configure` has the shape we expect. */
 export function isConfigureReply(value: unknown): value is ConfigureReply {
-  return isStatusReply(value) && (value.ok || (value as Record<string, unknown>).newRemote === undefined || typeof (value as Record<string, unknown>).newRemote === 'boolean');
+  return v.is(configureReply, value);
 }
