@@ -37,12 +37,20 @@ export interface GlossHost {
   announce(message: string): void;
 }
 
-const HOST_STYLE = 'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
+/**
+ * Typing in Gloss's UI (the note editor above all) fires composed events, which leave the shadow
+ * root retargeted to the host: the page's key shortcuts would fire while the reader writes a
+ * note, and the page's listeners could read the note key by key. They stop at the root, after
+ * Gloss's own listeners inside it. (A page's capture listeners on window or document still get
+ * them first: only a frame of the extension's origin could hide typing from those.)
+ */
+const TYPING_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'textInput', 'compositionstart', 'compositionupdate', 'compositionend', 'copy', 'cut', 'paste'];
 
 export function createGlossHost(doc: Document, signal: AbortSignal): GlossHost {
   doc.querySelector(HOST_TAG)?.remove(); // one left behind by an invalidated earlier instance
+  // No style attribute: the host's look is the shadow root's `:host` rule (styles.ts), which a
+  // page's CSS cannot override and a page's CSP does not block.
   const element = doc.createElement(HOST_TAG);
-  element.setAttribute('style', HOST_STYLE);
   const shadow = element.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = SHADOW_CSS;
@@ -57,6 +65,7 @@ export function createGlossHost(doc: Document, signal: AbortSignal): GlossHost {
   live.setAttribute('aria-live', 'polite');
   live.setAttribute('role', 'status');
   shadow.append(style, overlay, popoverLayer, noteLayer, focusTarget, live);
+  for (const type of TYPING_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation(), { signal });
   doc.documentElement.append(element);
   signal.addEventListener('abort', () => element.remove());
 

@@ -32,8 +32,18 @@ const COLOURS: Record<EntityType, string> = {
   MISC: '245, 158, 11',
 };
 
+/**
+ * The host's own look. The page's CSS reaches the host element (`* { all: unset !important }`,
+ * `gloss-host { display: none !important }`), but for !important declarations the shadow tree's
+ * `:host` rule wins over the page's (CSS Cascade 5, context), so every property is set here.
+ */
+const HOST_CSS = `:host {
+  all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important;
+  width: 0 !important; height: 0 !important; z-index: 2147483647 !important;
+}`;
+
 export const SHADOW_CSS = `
-:host { all: initial; }
+${HOST_CSS}
 .overlay { position: absolute; top: 0; left: 0; width: 0; height: 0; pointer-events: none; }
 .overlay .box { position: absolute; pointer-events: none; border-bottom: 2px solid; mix-blend-mode: multiply; }
 ${(Object.keys(COLOURS) as EntityType[])

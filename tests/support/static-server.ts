@@ -27,15 +27,20 @@ function fileFor(root: string, urlPath: string): string | null {
   return path === root || path.startsWith(root + sep) ? path : null;
 }
 
+/** Extra response headers by URL path, e.g. a Content-Security-Policy for one fixture page. */
+export type PathHeaders = Record<string, Record<string, string>>;
+
 /**
  * Serves the files under `root` on 127.0.0.1 at a free port. Hand-written (a few lines of
  * node:http) because the tests need nothing more than GET of fixture files, and a loopback
- * origin keeps the pages' own remote requests easy to block.
+ * origin keeps the pages' own remote requests easy to block. `headers` adds response headers
+ * to the paths it names.
  */
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export async function startStaticServer(root: string, headers: PathHeaders = {}): Promise<StaticServer> {
   const base = normalize(root);
   const server = createServer(async (request, response) => {
-    const path = fileFor(base, new URL(request.url ?? '/', 'http://localhost').pathname);
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const path = fileFor(base, pathname);
     const info = path ? await stat(path).catch(() => null) : null;
     if (!path || !info?.isFile()) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -45,6 +50,7 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
       'content-length': info.size,
       'cache-control': 'no-store',
+      ...headers[pathname],
     });
     createReadStream(path).pipe(response);
   });

@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { FIREFOX_BUILD, launchFirefoxWithGloss, REPO_ROOT } from '../support/browsers';
+import { HOSTILE_HEADERS, puppeteerHostile, type HostileBrowser } from '../support/hostile';
+import { hostileSuite } from '../support/hostile-suite';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+
+describe(`Gloss on hostile pages in Firefox ESR (${FIREFOX_BUILD})`, () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let driver: HostileBrowser;
+
+  beforeAll(async () => {
+    server = await startStaticServer(join(REPO_ROOT, 'tests', 'fixtures'), HOSTILE_HEADERS);
+    browser = await launchFirefoxWithGloss();
+    const page: Page = await browser.newPage();
+    // WebDriver BiDi reports the page's realms only, not the content script's sandbox, so Gloss's
+    // errors cannot be collected here: its state (ready, no data-gloss-error) is checked instead.
+    driver = puppeteerHostile(page, []);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  hostileSuite(() => driver, () => server.origin);
+});

@@ -1,0 +1,181 @@
+import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
+import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
+import { GLOSS_HOST } from './gloss-page';
+import type { PathHeaders } from './static-server';
+
+/**
+ * The hostile-page fixtures (tests/fixtures/hostile/, issue 8 item 1) and what the browser tests
+ * need to drive them the same way in Chromium (Playwright) and Firefox (Puppeteer over BiDi).
+ */
+
+/** A strict policy: nothing inline, no style attributes, no eval, Trusted Types for every script sink. */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'; base-uri 'none'; form-action 'none'";
+
+/** The static server's extra headers: csp.html is served with STRICT_CSP. */
+export const HOSTILE_HEADERS: PathHeaders = { '/hostile/csp.html': { 'content-security-policy': STRICT_CSP } };
+
+/** What the note created on snoop.html says: the page must never find it. */
+export const SECRET_NOTE = 'Private: ask Kuleba about the Istanbul draft';
+
+/** Text only Gloss's popover shows (never in the fixtures' own text): the page must never find it. */
+export const POPOVER_ONLY_TEXT = [/Mention \d+ of \d+/, /Sources in this article/, /‹ Previous/, /Add note/, /From the article/i];
+
+/**
+ * A page function as a JS expression that runs it counted as the page's own code: hooks.html
+ * records only calls made outside `window.__pageCode`, and the test's own page functions
+ * (locateWord…) call DOM methods it hooks. A string runs the same in Playwright and Puppeteer.
+ */
+export function asPageCode<A>(fn: (arg: A) => unknown, arg?: A): string {
+  return calledAsPageCode(fn, JSON.stringify(arg ?? null));
+}
+
+/** `fn` called on the JS expression `argument`, counted as the page's own code. */
+function calledAsPageCode(fn: (arg: never) => unknown, argument: string): string {
+  return `(() => { window.__pageCode = (window.__pageCode || 0) + 1; try { return (${fn.toString()})(${argument}); } finally { window.__pageCode -= 1; } })()`;
+}
+
+/** The popover as the tests inspect it: its text, links, elements and look. */
+export interface PopoverLook {
+  label: string | null;
+  /** Rendered text, with the article's sources list unfolded. */
+  text: string;
+  /** Every href inside the popover. */
+  hrefs: string[];
+  /** The element names the popover is made of. */
+  elements: string[];
+  fontSize: string;
+  headingSize: string;
+  background: string;
+  borderRadius: string;
+  rect: { left: number; top: number; width: number; height: number };
+}
+
+/** Reads the open popover inside Gloss's shadow root, or null when none is shown (runs in the browser, on the root). */
+export function lookAtPopover(root: ShadowRoot): PopoverLook | null {
+  const dialog = root.querySelector<HTMLElement>('[role="dialog"]');
+  if (!dialog?.checkVisibility()) return null;
+  for (const details of dialog.querySelectorAll('details')) details.open = true;
+  const style = getComputedStyle(dialog);
+  const heading = dialog.querySelector('h2');
+  const rect = dialog.getBoundingClientRect();
+  return {
+    label: dialog.getAttribute('aria-label'),
+    text: dialog.innerText,
+    hrefs: [...dialog.querySelectorAll('[href]')].map((element) => element.getAttribute('href') ?? ''),
+    elements: [...new Set([...dialog.querySelectorAll('*')].map((element) => element.localName))],
+    fontSize: style.fontSize,
+    headingSize: heading ? getComputedStyle(heading).fontSize : '',
+    background: style.backgroundColor,
+    borderRadius: style.borderTopLeftRadius,
+    rect: { left: rect.left, top: rect.top, width: rect.width, height: rect.height },
+  };
+}
+
+/** The one face the hostile-page suite drives a browser through. */
+export interface HostileBrowser {
+  goto(url: string): Promise<void>;
+  /** Evaluates a JS expression in the page's own world. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Runs `fn` on Gloss's closed shadow root (null when there is none); `fn` must be self-contained. */
+  inGlossRoot<T>(fn: (root: ShadowRoot) => T): Promise<T | null>;
+  move(x: number, y: number, steps?: number): Promise<void>;
+  click(x: number, y: number): Promise<void>;
+  /** Presses a chord such as "Alt+Shift+KeyG" or "Control+Enter". */
+  press(chord: string): Promise<void>;
+  type(text: string): Promise<void>;
+  /** Brings the page's tab to the front (Gloss opens its first-run page on install). */
+  front(): Promise<void>;
+  /** The errors seen from Gloss's content script so far. */
+  extensionErrors: string[];
+}
+
+interface CdpNode {
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function findHost(node: CdpNode): CdpNode | null {
+  if ((node.attributes ?? []).includes('data-gloss-state')) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Chromium: runs `fn` on Gloss's closed shadow root, reached through CDP (`pierce: true`). It runs
+ * in the page's world, so it is counted as the page's code (asPageCode).
+ */
+export async function inChromiumGlossRoot<T>(cdp: CDPSession, fn: (root: ShadowRoot) => T): Promise<T | null> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  const shadow = findHost(root)?.shadowRoots?.[0];
+  if (!shadow) return null;
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId!,
+    functionDeclaration: `function () { const root = this; return ${calledAsPageCode(fn, 'root')}; }`,
+    returnByValue: true,
+  });
+  return (result.value as T | undefined) ?? null;
+}
+
+/** What puppeteer keeps of a node's WebDriver BiDi serialisation (see firefoxPopover in gloss-page.ts). */
+interface BidiNodeHandle {
+  remoteValue(): { value?: { shadowRoot?: { type: 'node'; sharedId: string } | null } };
+  realm: unknown;
+  constructor: { from(value: unknown, realm: unknown): ElementHandle<Node> };
+}
+
+/** Firefox: runs `fn` on Gloss's closed shadow root, through the reference BiDi serialises for it; counted as the page's code. */
+export async function inFirefoxGlossRoot<T>(page: PuppeteerPage, fn: (root: ShadowRoot) => T): Promise<T | null> {
+  const host = (await page.$(GLOSS_HOST)) as unknown as BidiNodeHandle | null;
+  const shadow = host?.remoteValue().value?.shadowRoot;
+  if (!host || !shadow) return null;
+  const root = host.constructor.from(shadow, host.realm);
+  // A page function: Puppeteer sends its source, so it can be built from a string.
+  const counted = new Function('root', `return ${calledAsPageCode(fn, 'root')};`) as (node: Node) => T;
+  return (await root.evaluate(counted)) as T;
+}
+
+/** Puppeteer presses keys one at a time: "Alt+Shift+KeyG" is held modifiers around the key. */
+export async function pressPuppeteerChord(page: PuppeteerPage, chord: string): Promise<void> {
+  const keys = chord.split('+') as Parameters<PuppeteerPage['keyboard']['press']>[0][];
+  const key = keys.pop()!;
+  for (const modifier of keys) await page.keyboard.down(modifier);
+  await page.keyboard.press(key);
+  for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+}
+
+/** The Playwright face of a Chromium page. */
+export function playwrightHostile(page: PlaywrightPage, cdp: CDPSession, extensionErrors: string[]): HostileBrowser {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (expression) => page.evaluate(expression),
+    inGlossRoot: (fn) => inChromiumGlossRoot(cdp, fn),
+    move: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (chord) => page.keyboard.press(chord),
+    type: (text) => page.keyboard.type(text),
+    front: () => page.bringToFront(),
+    extensionErrors,
+  };
+}
+
+/** The Puppeteer face of a Firefox page. */
+export function puppeteerHostile(page: PuppeteerPage, extensionErrors: string[]): HostileBrowser {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (expression) => page.evaluate(expression) as Promise<never>,
+    inGlossRoot: (fn) => inFirefoxGlossRoot(page, fn),
+    move: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (chord) => pressPuppeteerChord(page, chord),
+    type: (text) => page.keyboard.type(text),
+    front: () => page.bringToFront(),
+    extensionErrors,
+  };
+}
