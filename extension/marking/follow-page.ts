@@ -42,9 +42,10 @@ export interface FollowTuning {
  * 750 ms quiet: route changes of single-page frameworks and infinite-scroll appends land within
  * a few frames, while lazy loaders add pieces a few hundred milliseconds apart; 750 ms rides over
  * those pieces and still marks new text within about a second. The 3 s cap keeps a page that
- * never stops mutating from postponing the re-run for ever.
+ * never stops mutating from postponing the re-run for ever. 120 visible characters are one
+ * sentence of news (about 140 characters with spaces), well above a clock, a counter or a button.
  */
-export const FOLLOW_DEFAULTS: FollowTuning = { quietMs: 750, maxWaitMs: 3_000, minNewChars: 200, addressWaitMs: 2_000, pollMs: 1_000 };
+export const FOLLOW_DEFAULTS: FollowTuning = { quietMs: 750, maxWaitMs: 3_000, minNewChars: 120, addressWaitMs: 2_000, pollMs: 1_000 };
 
 /** Added text here is not the article's: the page's chrome, hidden parts, and what the reader types. */
 const NOT_ARTICLE = 'nav, aside, footer, form, [aria-hidden="true"], [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
