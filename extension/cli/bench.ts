@@ -11,7 +11,9 @@
  *   (g) sync: the first sync of 1,000 notes and the sync of one changed note (time, bytes sent),
  *       beside a whole-database upload;
  *   (h) a name's Wikipedia background, cached and not, from request to answer, and (i) in
- *       Chromium, from the popover opening to its background shown.
+ *       Chromium, from the popover opening to its background shown;
+ *   (j) in Chromium on a 2 MB article and a page of 50,000 elements: the longest main-thread
+ *       task and the peak memory, with and without Gloss.
  * (a) and (c) read the team's dev pages in ../shared/data (never the eval pages); without them only
  * (b) runs. (b) and (c) need `npm run build`.
  */
@@ -22,17 +24,18 @@ import { gzipSync } from 'node:zlib';
 import nlp from 'compromise';
 import { analyse } from '../analysis/analyse';
 import { findEntities } from '../analysis/entities';
-import { partitionPoint } from '../analysis/text/partition-point';
 import { splitSentences } from '../analysis/text/tokenize';
 import type { ArticleText } from '../analysis/types';
 import { findArticle } from '../article/find-article';
 import { parseHtml } from '../article/parse-html';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { blockRemoteRequests, CHROME_BUILD, launchChromium, stopExtensionWorkers } from '../../tests/support/browsers';
 import { startStaticServer } from '../../tests/support/static-server';
 import { benchAnchoring } from './bench-anchoring';
 import { benchBackground } from './bench-background';
+import { benchHugePage } from './bench-huge-page';
 import { benchPopoverBackground } from './bench-popover-background';
+import { startGlossTaskTrace } from './gloss-task-trace';
 import { benchLibrary } from './bench-store';
 import { benchSync } from './bench-sync';
 import { repoRoot, sharedDir } from './shared-data';
@@ -203,7 +206,7 @@ async function measurePages(origin: string, pages: DevPage[], withGloss: boolean
       if (withGloss) await page.waitForFunction('window.__glossBench.readyAt !== null', null, { timeout: SETTLE_MS }).catch(() => undefined);
       await page.waitForTimeout(QUIET_MS);
       const cost = (await page.evaluate(READ_PROBE)) as PageCost;
-      if (trace) cost.longestGlossTask = await trace.longestGlossTask();
+      if (trace) cost.longestGlossTask = (await trace.stop()).longestGlossTask;
       costs.push(cost);
       await page.close();
     }
@@ -211,77 +214,6 @@ async function measurePages(origin: string, pages: DevPage[], withGloss: boolean
   } finally {
     await browser.close();
   }
-}
-
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { name?: string } }
-interface CpuProfile { nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[]; startTime: number; samples: number[]; timeDeltas: number[] }
-
-/**
- * Records the page's main-thread tasks (trace) and a CPU profile (sampled every 200 µs) at once:
- * a task "runs Gloss" when a sample inside it has a frame of the extension's scripts on its stack.
- * The trace alone cannot tell: continuations of Gloss's promises carry no script URL. Both use the
- * same monotonic clock. A task shorter than the sampling interval may be missed; none of those
- * is long. A task's length is the sampled time the main thread was busy in it: some RunTask
- * events span idle waits (the profile says "(idle)" there), which no one waits on.
- */
-async function startGlossTaskTrace(context: BrowserContext, page: Page): Promise<{ longestGlossTask(): Promise<number> }> {
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (data) => {
-    events.push(...(data.value as unknown as TraceEvent[]));
-  });
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  // RunTask events are in the disabled-by-default timeline category.
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  return {
-    async longestGlossTask() {
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-      await cdp.send('Tracing.end');
-      await complete;
-      const samples = profileSamples(profile);
-      // Only the page's main thread: a sample there must not be credited to a compositor or worker task.
-      const mainThreads = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
-      const tasks = events.filter((event) => event.name === 'RunTask' && event.ph === 'X' && event.dur !== undefined && mainThreads.has(`${event.pid}:${event.tid}`));
-      // A task's length is the time the thread was busy in it: some RunTask events span idle waits.
-      const busyMs = tasks.flatMap((task) => {
-        const first = partitionPoint(samples.length, (i) => samples[i]!.at < task.ts);
-        const inside = samples.slice(first, partitionPoint(samples.length, (i) => samples[i]!.at <= task.ts + task.dur!));
-        if (!inside.some((sample) => sample.inGloss)) return [];
-        return [inside.reduce((sum, sample) => sum + (sample.idle ? 0 : sample.span), 0) / 1000];
-      });
-      return Math.max(0, ...busyMs);
-    },
-  };
-}
-
-/** Times of the profile's samples whose stack holds a frame of an extension script. */
-interface Sample {
-  at: number;
-  /** The time this sample stands for (the gap to the next one), µs. */
-  span: number;
-  inGloss: boolean;
-  idle: boolean;
-}
-
-/** The profile's samples: when, for how long, and whether an extension script's frame is on the stack. */
-function profileSamples(profile: CpuProfile): Sample[] {
-  const parentOf = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const frameOf = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
-  const inGloss = (id: number): boolean => {
-    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) if (frameOf.get(at)?.url.startsWith('chrome-extension://')) return true;
-    return false;
-  };
-  const samples: Sample[] = [];
-  let at = profile.startTime;
-  profile.samples.forEach((id, i) => {
-    at += profile.timeDeltas[i] ?? 0;
-    samples.push({ at, span: profile.timeDeltas[i + 1] ?? 0, inGloss: inGloss(id), idle: frameOf.get(id)?.functionName === '(idle)' });
-  });
-  return samples;
 }
 
 async function benchPageCost(shared: string, pages: DevPage[]): Promise<void> {
@@ -395,6 +327,7 @@ async function main(): Promise<void> {
   if (run('g')) printRows('(g) Sync, 1,000 notes, encrypted, on an in-memory remote: first sync and one changed note, beside uploading the whole database', await benchSync());
   if (run('h')) printRows('(h) Background from Wikipedia for a name, from the look-up request to the answer (local stand-in server; cache in fake-indexeddb)', await benchBackground());
   if (run('i')) printRows("(i) The popover's Wikipedia background in Chromium, from the popover opening to the background shown (seed page, local stand-in)", await benchPopoverBackground());
+  if (run('j')) printRows('(j) Huge pages in Chromium, with and without Gloss in the same run (tests/fixtures/odd-pages/generate.ts, served on 127.0.0.1)', await benchHugePage());
 }
 
 await main();
