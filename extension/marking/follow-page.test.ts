@@ -44,9 +44,10 @@ describe('followPage', () => {
 
   it('reports a burst of mutations once, after the page goes quiet', async () => {
     follow();
+    // Pieces 500 ms apart: each one is past the threshold, but the page is not quiet yet.
     for (let piece = 0; piece < 5; piece += 1) {
       addParagraph();
-      await pause(100);
+      await pause(500);
     }
     expect(changes, 'nothing while the page is still changing').toEqual([]);
     await pause(TUNING.quietMs + 30);

@@ -47,11 +47,10 @@ export interface FollowTuning {
  */
 export const FOLLOW_DEFAULTS: FollowTuning = { quietMs: 750, maxWaitMs: 3_000, minNewChars: 120, addressWaitMs: 2_000, pollMs: 1_000 };
 
-/** Added text here is not the article's: the page's chrome, hidden parts, and what the reader types. */
-const NOT_ARTICLE = 'nav, aside, footer, form, [aria-hidden="true"], [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
+/** Added text here is not the article's: the page's chrome, hidden parts, what the reader types, and text that is not shown. */
+const NOT_ARTICLE =
+  'nav, aside, footer, form, [aria-hidden="true"], [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], script, style, noscript, template, textarea, svg';
 const ELEMENT_NODE = 1;
-/** Elements whose text is not read. */
-const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SVG']);
 
 /** One change in progress: what has been seen since it began. */
 interface Burst {
@@ -59,7 +58,7 @@ interface Burst {
   chars: number;
   /** When the address changed in this burst (null: it did not). */
   addressAt: number | null;
-  /** The document's title when the address changed. */
+  /** The title the page had at the last report (or at the start), to tell a new page from a tidied address. */
   titleAtAddress: string | null;
 }
 
@@ -76,11 +75,17 @@ export function followPage({ win, onChange, isOwn, signal, tuning }: FollowPageO
   let watching = false;
 
   const observer = new win.MutationObserver((records) => {
+    // Text is read only until the change is known to be worth a re-run; past that, one visible
+    // character is enough to know the page is still changing.
+    const limit = Math.max(1, minNewChars - (burst?.chars ?? 0));
     let chars = 0;
     for (const record of records) {
-      if (burst && burst.chars + chars >= minNewChars) break; // enough already: no need to read more text
-      if (record.type === 'characterData') chars += record.oldValue !== record.target.nodeValue && record.target.isConnected ? textOf(record.target, minNewChars) : 0;
-      else for (const node of record.addedNodes) chars += node.isConnected && !isOwn(node) ? textOf(node, minNewChars) : 0;
+      if (chars >= limit) break;
+      if (record.type === 'characterData') {
+        if (record.oldValue !== record.target.nodeValue && record.target.isConnected) chars += textOf(record.target, limit - chars);
+      } else {
+        for (const node of record.addedNodes) if (node.isConnected && !isOwn(node)) chars += textOf(node, limit - chars);
+      }
     }
     if (chars > 0) note(chars);
   });
@@ -167,7 +172,7 @@ function withoutHash(href: string): string {
 /** Visible characters (not white space) of the article text in `node`, counted up to `limit`. */
 function textOf(node: Node, limit: number): number {
   const element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
-  if (!element || NO_TEXT.has(element.nodeName.toUpperCase()) || element.closest(NOT_ARTICLE)) return 0;
+  if (!element || element.closest(NOT_ARTICLE)) return 0;
   const text = node.textContent ?? '';
   let count = 0;
   for (let at = 0; at < text.length && count < limit; at += 1) if (text.charCodeAt(at) > 32) count += 1;
