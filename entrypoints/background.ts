@@ -4,6 +4,7 @@ import type { Analysis } from '../extension/analysis/types';
 import { analysisHost } from '../extension/background/analysis-host';
 import { installNotes } from '../extension/background/notes-browser';
 import { installSync } from '../extension/background/sync-browser';
+import { maySend, ownExtension } from '../extension/background/sender';
 import { installWikipedia } from '../extension/background/wikipedia-browser';
 import { readPlaceFactsRequest, type PlaceFactsReply } from '../extension/wikipedia/messages';
 import { placeFacts } from '../extension/wikipedia/gazetteer';
@@ -36,16 +37,18 @@ export default defineBackground(() => {
   const notes = installNotes(() => sync.noteChanged());
   const sync = installSync(() => notes.store());
   installWikipedia();
+  const own = ownExtension(browser.runtime);
   // The bundled gazetteer answers here, so its data stays out of the pages' content script.
-  browser.runtime.onMessage.addListener((message: unknown): Promise<PlaceFactsReply> | undefined => {
+  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<PlaceFactsReply> | undefined => {
     const request = readPlaceFactsRequest(message);
-    return request ? Promise.resolve({ facts: placeFacts(request.name) }) : undefined;
+    return request && maySend(message, sender, own) ? Promise.resolve({ facts: placeFacts(request.name) }) : undefined;
   });
   const unreachable = (error: unknown) => ({ ok: false as const, error: `Gloss's analysis could not be reached: ${error instanceof Error ? error.message : String(error)}` });
 
   browser.runtime.onMessage.addListener((message: unknown, sender): Promise<FindArticleReply | AnalyseReply | AnalysisReply> | undefined => {
     const request = readBackgroundRequest(message);
     if (request === null) return undefined; // not ours
+    if (!maySend(message, sender, own)) return undefined; // not from a part of Gloss that sends this
     if ('error' in request) return Promise.resolve({ ok: false, error: request.error });
     if (request.type === 'gloss:last-analysis') {
       return recall(request.tabId).then((analysis) => ({ ok: true, analysis }));

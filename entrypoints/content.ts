@@ -75,7 +75,8 @@ export default defineContentScript({
       page = await runGloss({ win: window, settings, findArticle, requestAnalysis, notes, background, signal: controller.signal });
     }
 
-    browser.runtime.onMessage.addListener((message: unknown): Promise<ShowReply | PageInfo | DoneReply> | undefined => {
+    browser.runtime.onMessage.addListener((message: unknown, sender): Promise<ShowReply | PageInfo | DoneReply> | undefined => {
+      if (sender.id !== browser.runtime.id) return undefined; // only Gloss's background and popup talk to its content script
       const notesRequest = readNotesContentRequest(message);
       const done = (ok: boolean | undefined, why: string): Promise<DoneReply> => Promise.resolve(ok ? { ok: true } : { ok: false, error: why });
       if (notesRequest?.type === 'gloss:notes:add-here') return done(page?.notes?.addNoteHere(), 'no article text is selected');

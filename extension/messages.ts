@@ -9,7 +9,6 @@
  */
 import * as v from 'valibot';
 import type { Analysis, ArticleText } from './analysis/types';
-import type { TextAnchor } from './article/anchors';
 import type { AnchoredArticle } from './article/snapshot';
 
 /** Whether `value` is a plain object (not null, not an array). */
@@ -44,6 +43,21 @@ export const listOf = <T extends v.GenericSchema>(item: T, max = Infinity, phras
 export const failureSchema = v.object({ ok: v.literal(false), error: v.string() });
 /** A reply schema: `{ ok: true, ...entries }` or a failure. */
 export const replySchema = <E extends v.ObjectEntries>(entries: E) => v.union([v.object({ ok: v.literal(true), ...entries }), failureSchema]);
+/** A reply saying what failed. */
+export type Failure = v.InferOutput<typeof failureSchema>;
+
+/**
+ * The check of a reply the content script reads: a failure with its words, or `{ ok: true }`
+ * with what `ok` accepts. These replies are checked by hand, not by schema: the schema library
+ * would add some 4 KB gzipped to the script every page loads (its budget is 40 KB), and a reply
+ * comes from Gloss's own background, which read what it answers with through its schemas on the
+ * way in. So the page checks that it got the reply it asked for, and the fields it reads.
+ */
+export function isReplyOf(value: unknown, ok: (reply: Record<string, unknown>) => boolean): boolean {
+  if (!isRecord(value)) return false;
+  if (value.ok === false) return typeof value.error === 'string';
+  return value.ok === true && ok(value);
+}
 
 function describe(issue: v.BaseIssue<unknown>, name: string | undefined): string {
   const keys = (issue.path ?? []).map((item) => String(item.key));
@@ -156,13 +170,16 @@ const lastAnalysisRequest = v.object({ type: v.literal('gloss:last-analysis'), t
 /** Popup → background: the last analysis of this tab. Reply: `AnalysisReply`. */
 export type LastAnalysisRequest = v.InferOutput<typeof lastAnalysisRequest>;
 
-const showEntityRequest = v.object({ type: v.literal('gloss:show-entity'), entityId: text() });
 /** Popup → content script: scroll the page to an entity's first mention. Reply: `ShowReply`. */
-export type ShowEntityRequest = v.InferOutput<typeof showEntityRequest>;
+export interface ShowEntityRequest {
+  type: 'gloss:show-entity';
+  entityId: string;
+}
 
-const pageInfoRequest = v.object({ type: v.literal('gloss:page-info') });
 /** Popup → content script: which page this is and how far Gloss got. Reply: `PageInfo`. */
-export type PageInfoRequest = v.InferOutput<typeof pageInfoRequest>;
+export interface PageInfoRequest {
+  type: 'gloss:page-info';
+}
 
 export type BackgroundRequest = FindArticleRequest | AnalyseRequest | LastAnalysisRequest;
 export type ContentRequest = ShowEntityRequest | PageInfoRequest;
@@ -182,42 +199,32 @@ export function readBackgroundRequest(message: unknown): BackgroundRequest | { e
   return readMessage(BACKGROUND_REQUESTS, message);
 }
 
-/** Reads an incoming content-script message, or null when it is not a valid Gloss one. */
+/**
+ * Reads an incoming content-script message, or null when it is not a valid Gloss one. Read by
+ * hand, like the replies the content script reads (see `isReplyOf`): two tiny shapes, in the
+ * page's bundle.
+ */
 export function readContentRequest(message: unknown): ContentRequest | null {
-  return readMessageOrNull<ContentRequest>({ 'gloss:show-entity': showEntityRequest, 'gloss:page-info': pageInfoRequest }, message);
+  if (!isRecord(message)) return null;
+  if (message.type === 'gloss:show-entity' && typeof message.entityId === 'string') return { type: 'gloss:show-entity', entityId: message.entityId };
+  if (message.type === 'gloss:page-info') return { type: 'gloss:page-info' };
+  return null;
 }
 
-const anchor = v.pipe(record({ ...spanEntries, node: count(), offset: count() }), v.check((anchor) => anchor.end > anchor.start, 'is empty'));
-
-const anchoredArticle = record({
-  article: articleTextSchema,
-  meta: record({ url: textOrNull(), published: textOrNull(), outlet: textOrNull(), byline: textOrNull() }),
-  anchors: listOf(anchor satisfies Schema<TextAnchor>),
-}) satisfies Schema<AnchoredArticle>;
-
 /** `found` is null when the page has no article. */
-const findArticleReply = replySchema({ found: v.nullable(anchoredArticle) });
-export type FindArticleReply = v.InferOutput<typeof findArticleReply>;
-
-/**
- * The analysis is checked by its schema tag only: it is the background's own output, and its
- * full shape is the analysis module's (types.ts).
- */
-const analyseReply = replySchema({ analysis: v.looseObject({ schema: v.literal('gloss.analysis/1') }) });
+export type FindArticleReply = { ok: true; found: AnchoredArticle | null } | Failure;
 export type AnalysisReply = { ok: true; analysis: Analysis | null } | Failure;
 export type AnalyseReply = { ok: true; analysis: Analysis } | Failure;
 export type ShowReply = { ok: boolean };
 /** `state` is the host's `data-gloss-state` ("off" when Gloss does not run on this site). */
 export type PageInfo = { url: string; state: string };
-/** A reply saying what failed. */
-export type Failure = v.InferOutput<typeof failureSchema>;
 
-/** Whether a background reply to `gloss:find-article` has the shape we expect. */
+/** Whether a background reply to `gloss:find-article` is one (the article's text, its metadata and anchors, or none). */
 export function isFindArticleReply(value: unknown): value is FindArticleReply {
-  return v.is(findArticleReply, value);
+  return isReplyOf(value, ({ found }) => found === null || (isRecord(found) && isRecord(found.article) && typeof found.article.text === 'string' && isRecord(found.meta) && Array.isArray(found.anchors)));
 }
 
-/** Whether a background reply to `gloss:analyse` has the shape we expect. */
+/** Whether a background reply to `gloss:analyse` is one (an analysis, by its schema tag). */
 export function isAnalyseReply(value: unknown): value is AnalyseReply {
-  return v.is(analyseReply, value);
+  return isReplyOf(value, ({ analysis }) => isRecord(analysis) && analysis.schema === 'gloss.analysis/1');
 }

@@ -7,6 +7,7 @@ import { isDoneReply, readNotesRequest, type AddNoteHereRequest, type NotesConte
 import { loadSettings } from '../settings/settings';
 import { openStore } from '../store/store';
 import { createNotesBackground, type NotesBackground, type NoteTabs } from './notes';
+import { maySend, ownExtension } from './sender';
 
 /** The context menu item's id and the manifest command's name (see wxt.config.ts). */
 export const ADD_NOTE_MENU_ID = 'gloss-add-note';
@@ -42,9 +43,11 @@ function addNoteIn(tabId: number | undefined): void {
 export function installNotes(onNotesChanged?: () => void): NotesBackground {
   const notes = createNotesBackground({ openStore: () => openStore(), settings: () => loadSettings(browser.storage.local), tabs, onNotesChanged });
 
+  const own = ownExtension(browser.runtime);
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = readNotesRequest(message);
     if (request === null) return undefined; // not a notes message
+    if (!maySend(message, sender, own)) return undefined; // not from a part of Gloss that sends this
     if ('error' in request) return Promise.resolve({ ok: false, error: request.error });
     return notes.answer(request, sender.tab?.id);
   });

@@ -11,6 +11,7 @@ import { browserSyncRemote } from '../sync/remote/browser-sync';
 import { webdavRemote } from '../sync/remote/webdav';
 import { openReplica, resetReplica, SYNC_DB } from '../sync/replica';
 import { SyncError, type Remote } from '../sync/types';
+import { maySend, ownExtension } from './sender';
 import { createSyncBackground, SYNC_PERIOD_MS, type SyncBackground, type SyncConnector } from './sync';
 
 /** The periodic alarm, and the one-off alarm of a retry after a failure. */
@@ -62,9 +63,11 @@ export function installSync(store: () => Promise<GlossStore>): SyncBackground {
     },
   });
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  const own = ownExtension(browser.runtime);
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = readSyncRequest(message);
     if (request === null) return undefined; // not a sync message
+    if (!maySend(message, sender, own)) return undefined; // sync is the options page's alone
     if ('error' in request) return Promise.resolve({ ok: false, error: request.error });
     return sync.answer(request);
   });

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { loadSettings } from '../settings/settings';
 import { readLookupRequest } from '../wikipedia/messages';
+import { maySend, ownExtension } from './sender';
 import type { LookupResult } from '../wikipedia/types';
 import { createWikipediaBackground, ENDPOINT_OVERRIDE_KEY } from './wikipedia';
 
@@ -20,10 +21,11 @@ export function installWikipedia(): void {
     client: { version: browser.runtime.getManifest().version },
   });
 
+  const own = ownExtension(browser.runtime);
   browser.runtime.onMessage.addListener((message: unknown, sender): Promise<LookupResult> | undefined => {
     const request = readLookupRequest(message);
     if (request === null) return undefined; // not a look-up
-    if (sender.id !== browser.runtime.id) return undefined; // another extension: not for it to use Gloss's look-ups
+    if (!maySend(message, sender, own)) return undefined; // not Gloss's content script or page: not for it to use Gloss's look-ups
     if ('error' in request) return Promise.resolve({ status: 'failed', error: request.error });
     return wikipedia.answer(request);
   });

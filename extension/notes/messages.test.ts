@@ -114,7 +114,8 @@ describe('reply guards', () => {
       expect(guard(undefined)).toBe(false);
     }
     expect(isNotesForPageReply({ ok: true, notes: [note], show: null })).toBe(true);
-    expect(isNotesForPageReply({ ok: true, notes: [{ ...note, body: 1 }], show: null })).toBe(false);
+    expect(isNotesForPageReply({ ok: true, notes: ['note'], show: null })).toBe(false);
+    expect(isNotesForPageReply({ ok: true, notes: [note], show: 3 })).toBe(false);
     expect(isNoteReply({ ok: true, note: null })).toBe(true);
     expect(isNoteReply({ ok: true, note })).toBe(true);
     expect(isLibraryReply({ ok: true, notes: [note], total: 1 })).toBe(true);
@@ -122,6 +123,7 @@ describe('reply guards', () => {
     expect(isExportReply({ ok: true, filename: 'a.md', mime: 'text/markdown', text: '' })).toBe(true);
     expect(isImportReply({ ok: true, added: 1, updated: 0, unchanged: 2 })).toBe(true);
     expect(isImportReply({ ok: true, added: -1, updated: 0, unchanged: 2 })).toBe(false);
+    expect(isLibraryReply({ ok: true, notes: [{ ...note, body: 1 }], total: 1 })).toBe(false);
     const memory = { key: 'LOC:mariupol', articles: [{ url: note.url, title: 'T', published: null, outlet: null, role: null }], figures: [] };
     expect(isMemoryReply({ ok: true, memory: [memory] })).toBe(true);
     expect(isMemoryReply({ ok: true, memory: [{ ...memory, articles: 'x' }] })).toBe(false);

@@ -6,7 +6,7 @@
  * the check of a Note wherever one comes from (an import, a synced journal): `noteProblem`.
  */
 import * as v from 'valibot';
-import { count, listOf, nonEmptyText, ordered, problemOf, readMessage, readMessageOrNull, record, replySchema, shortText, text, textOrNull, type Failure, type MessageSchemas, type Schema } from '../messages';
+import { count, isRecord, isReplyOf, listOf, nonEmptyText, ordered, problemOf, readMessage, record, replySchema, shortText, text, textOrNull, type Failure, type MessageSchemas, type Schema } from '../messages';
 import { ENTITY_TYPES } from '../settings/settings';
 import { NOTE_COLOURS, type AnchorState, type ArticleRecord, type EntityMemory, type Note } from './types';
 
@@ -156,7 +156,7 @@ export type NotesRequest =
   | ForgetRequest;
 
 /** The background's notes and memory requests, by type. */
-export const NOTES_REQUESTS: MessageSchemas<NotesRequest> = {
+const NOTES_REQUESTS: MessageSchemas<NotesRequest> = {
   'gloss:notes:for-page': forPageRequest,
   'gloss:notes:save': saveRequest,
   'gloss:notes:delete': deleteRequest,
@@ -181,16 +181,35 @@ export function readNotesRequest(message: unknown): NotesRequest | { error: stri
 }
 
 // ---- Replies ----
+// Those the content script reads are checked by hand (see `isReplyOf`), keeping the schema
+// library out of the page's bundle; the others by schema.
 
-const notesForPageReply = replySchema({ notes: v.array(noteSchema), show: v.nullable(v.string()) });
 /** `show`: a note the library asked to open this tab at, to scroll to once placed. */
-export type NotesForPageReply = v.InferOutput<typeof notesForPageReply>;
+export type NotesForPageReply = { ok: true; notes: Note[]; show: string | null } | Failure;
+export type NoteReply = { ok: true; note: Note | null } | Failure;
+export type DoneReply = { ok: true } | Failure;
+export type MemoryReply = { ok: true; memory: EntityMemory[] } | Failure;
 
-const noteReply = replySchema({ note: v.nullable(noteSchema) });
-export type NoteReply = v.InferOutput<typeof noteReply>;
+/** Whether a reply to `gloss:notes:for-page` is one (a list of notes, and the note to show or null). */
+export function isNotesForPageReply(value: unknown): value is NotesForPageReply {
+  return isReplyOf(value, ({ notes, show }) => Array.isArray(notes) && notes.every(isRecord) && (show === null || typeof show === 'string'));
+}
 
-const doneReply = replySchema({});
-export type DoneReply = v.InferOutput<typeof doneReply>;
+/** Whether a reply to `gloss:notes:save` or `gloss:notes:delete` is one (a note or null). */
+export function isNoteReply(value: unknown): value is NoteReply {
+  return isReplyOf(value, ({ note }) => note === null || isRecord(note));
+}
+
+/** Whether a `DoneReply` is one. */
+export function isDoneReply(value: unknown): value is DoneReply {
+  return isReplyOf(value, () => true);
+}
+
+/** Whether a reply to `gloss:memory:for` is one (a list of each entity's memory). */
+export function isMemoryReply(value: unknown): value is MemoryReply {
+  const isMemory = (memory: unknown) => isRecord(memory) && typeof memory.key === 'string' && Array.isArray(memory.articles) && Array.isArray(memory.figures);
+  return isReplyOf(value, ({ memory }) => Array.isArray(memory) && memory.every(isMemory));
+}
 
 const libraryReply = replySchema({ notes: v.array(noteSchema), total: count() });
 export type LibraryReply = v.InferOutput<typeof libraryReply>;
@@ -200,23 +219,6 @@ export type ExportReply = v.InferOutput<typeof exportReply>;
 
 const importReply = replySchema({ added: count(), updated: count(), unchanged: count() });
 export type ImportReply = v.InferOutput<typeof importReply>;
-
-const figure = v.object({
-  text: v.string(),
-  value: v.number(),
-  unit: textOrNull(),
-  source: textOrNull(),
-  url: v.string(),
-  title: v.string(),
-  date: v.string(),
-});
-const entityMemory = v.object({
-  key: v.string(),
-  articles: v.array(v.object({ url: v.string(), title: v.string(), published: textOrNull(), outlet: textOrNull(), role: textOrNull() })),
-  figures: v.array(figure),
-}) satisfies Schema<EntityMemory>;
-const memoryReply = replySchema({ memory: v.array(entityMemory) });
-export type MemoryReply = v.InferOutput<typeof memoryReply>;
 
 const articleRecord = v.object({
   url: v.string(),
@@ -228,21 +230,6 @@ const articleRecord = v.object({
 }) satisfies Schema<ArticleRecord>;
 const articlesReply = replySchema({ articles: v.array(articleRecord) });
 export type ArticlesReply = v.InferOutput<typeof articlesReply>;
-
-/** Whether a reply to `gloss:notes:for-page` has the shape we expect. */
-export function isNotesForPageReply(value: unknown): value is NotesForPageReply {
-  return v.is(notesForPageReply, value);
-}
-
-/** Whether a reply to `gloss:notes:save` or `gloss:notes:delete` has the shape we expect. */
-export function isNoteReply(value: unknown): value is NoteReply {
-  return v.is(noteReply, value);
-}
-
-/** Whether a `DoneReply` has the shape we expect. */
-export function isDoneReply(value: unknown): value is DoneReply {
-  return v.is(doneReply, value);
-}
 
 /** Whether a reply to `gloss:notes:library` has the shape we expect. */
 export function isLibraryReply(value: unknown): value is LibraryReply {
@@ -259,11 +246,6 @@ export function isImportReply(value: unknown): value is ImportReply {
   return v.is(importReply, value);
 }
 
-/** Whether a reply to `gloss:memory:for` has the shape we expect. */
-export function isMemoryReply(value: unknown): value is MemoryReply {
-  return v.is(memoryReply, value);
-}
-
 /** Whether a reply to `gloss:memory:articles` has the shape we expect. */
 export function isArticlesReply(value: unknown): value is ArticlesReply {
   return v.is(articlesReply, value);
@@ -271,16 +253,21 @@ export function isArticlesReply(value: unknown): value is ArticlesReply {
 
 // ---- Background → content script ----
 
-const addHereRequest = v.object({ type: v.literal('gloss:notes:add-here') });
 /** Background → content script: open the note editor on the reader's selection (context menu, shortcut). Reply: `DoneReply`. */
-export type AddNoteHereRequest = v.InferOutput<typeof addHereRequest>;
-
-const showRequest = v.object({ type: v.literal('gloss:notes:show'), id: text() });
+export interface AddNoteHereRequest {
+  type: 'gloss:notes:add-here';
+}
 /** Background → content script: scroll to a note of this page and flash it (the library opened it). Reply: `DoneReply`. */
-export type ShowNoteRequest = v.InferOutput<typeof showRequest>;
+export interface ShowNoteRequest {
+  type: 'gloss:notes:show';
+  id: string;
+}
 export type NotesContentRequest = AddNoteHereRequest | ShowNoteRequest;
 
-/** Reads a message to the content script about notes, or null when it is not a valid one. */
+/** Reads a message to the content script about notes, or null when it is not a valid one (by hand: it is in the page's bundle). */
 export function readNotesContentRequest(message: unknown): NotesContentRequest | null {
-  return readMessageOrNull<NotesContentRequest>({ 'gloss:notes:add-here': addHereRequest, 'gloss:notes:show': showRequest }, message);
+  if (!isRecord(message)) return null;
+  if (message.type === 'gloss:notes:add-here') return { type: 'gloss:notes:add-here' };
+  if (message.type === 'gloss:notes:show' && typeof message.id === 'string') return { type: 'gloss:notes:show', id: message.id };
+  return null;
 }

@@ -4,9 +4,9 @@
  * leaves the background); the reply is a `LookupResult`.
  */
 import * as v from 'valibot';
-import { readMessage, readMessageOrNull, record, shortText, text, listOf } from '../messages';
+import { isRecord, listOf, readMessage, readMessageOrNull, record, shortText, text } from '../messages';
 import { ENTITY_TYPES } from '../settings/settings';
-import type { EntityContext, LookupResult, PlaceFacts, WikiSummary } from './types';
+import type { EntityContext, LookupResult, PlaceFacts } from './types';
 
 export const LOOKUP_MESSAGE = 'gloss:background:lookup';
 export const PLACE_MESSAGE = 'gloss:background:place';
@@ -57,33 +57,43 @@ export function readPlaceFactsRequest(message: unknown): PlaceFactsRequest | nul
   return readMessageOrNull({ [PLACE_MESSAGE]: placeFactsRequest }, message);
 }
 
-const summary = v.object({
-  title: v.string(),
-  description: v.nullable(v.string()),
-  extract: v.string(),
-  wikibaseItem: v.nullable(v.string()),
-  url: v.string(),
-  lang: v.string(),
-}) satisfies v.GenericSchema<unknown, WikiSummary>;
+// The replies are read by the content script, so they are checked by hand (see `isReplyOf` in ../messages.ts).
 
-const lookupResult = v.variant('status', [
-  v.object({ status: v.literal('found'), summary, confidence: v.number() }),
-  v.object({ status: v.picklist(['none', 'off']), reason: v.string() }),
-  v.object({ status: v.literal('failed'), error: v.string() }),
-]) satisfies v.GenericSchema<unknown, LookupResult>;
+const isNullableString = (value: unknown): boolean => value === null || typeof value === 'string';
 
 /** Whether a reply to `gloss:background:lookup` has the shape of a LookupResult. */
 export function isLookupResult(value: unknown): value is LookupResult {
-  return v.is(lookupResult, value);
+  if (!isRecord(value)) return false;
+  switch (value.status) {
+    case 'found': {
+      const summary = value.summary;
+      return (
+        typeof value.confidence === 'number' &&
+        isRecord(summary) &&
+        ['title', 'extract', 'url', 'lang'].every((field) => typeof summary[field] === 'string') &&
+        isNullableString(summary.description) &&
+        isNullableString(summary.wikibaseItem)
+      );
+    }
+    case 'none':
+    case 'off':
+      return typeof value.reason === 'string';
+    case 'failed':
+      return typeof value.error === 'string';
+    default:
+      return false;
+  }
 }
 
-const placeFactsReply = v.object({
-  facts: v.nullable(v.object({ kind: v.string(), country: v.nullable(v.string()), population: v.nullable(v.number()) }) satisfies v.GenericSchema<unknown, PlaceFacts>),
-});
 /** `facts` is null when the gazetteer does not know the place. */
-export type PlaceFactsReply = v.InferOutput<typeof placeFactsReply>;
+export interface PlaceFactsReply {
+  facts: PlaceFacts | null;
+}
 
 /** Whether a reply to `gloss:background:place` has the expected shape. */
 export function isPlaceFactsReply(value: unknown): value is PlaceFactsReply {
-  return v.is(placeFactsReply, value);
+  if (!isRecord(value)) return false;
+  const facts = value.facts;
+  if (facts === null) return true;
+  return isRecord(facts) && typeof facts.kind === 'string' && isNullableString(facts.country) && (facts.population === null || typeof facts.population === 'number');
 }
