@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isOwnSender, maySend, ownExtension, senderKind, SENDERS, type Sender } from './sender';
@@ -14,7 +15,7 @@ const senders = {
   library: { id: own.id, url: 'chrome-extension://gloss-id/sidepanel.html' },
   optionsInTab: { id: own.id, url: 'chrome-extension://gloss-id/options.html', tab: { id: 4, url: 'chrome-extension://gloss-id/options.html' } },
   worker: { id: own.id, url: 'chrome-extension://gloss-id/background.js' },
-  content: { id: own.id, url: 'https://news.example/a', tab: { id: 7, url: 'https://news.example/a' }, frameId: 0 },
+  content: { id: own.id, url: 'https://news.example/a', tab: { id: 7, url: 'https://news.example/a' } },
   contentHttp: { id: own.id, url: 'http://127.0.0.1:8080/a', tab: { id: 8 } },
 } satisfies Record<string, Sender>;
 
@@ -117,11 +118,8 @@ describe('the sync listener', () => {
     const origin = fakeBrowser.runtime.getURL('/');
     const id = fakeBrowser.runtime.id;
     const configure = { type: 'gloss:sync:configure', remote: { kind: 'browser-sync' }, passphrase: 'a passphrase of the attacker', createNew: true };
-    const forged = [
-      { id, url: 'https://news.example/a', tab: { id: 7 } },
-      { id: 'other-extension', url: `${origin}options.html` },
-      {},
-    ];
+    // The browser's MessageSender, with only the fields the check reads.
+    const forged = [{ id, url: 'https://news.example/a', tab: { id: 7 } }, { id: 'other-extension', url: `${origin}options.html` }, {}] as Browser.runtime.MessageSender[];
     for (const sender of forged) {
       expect(await fakeBrowser.runtime.onMessage.trigger(configure, sender)).toEqual([undefined]);
       expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'gloss:sync:status' }, sender)).toEqual([undefined]);
