@@ -48,9 +48,12 @@ const TYPING_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', '
 
 export function createGlossHost(doc: Document, signal: AbortSignal): GlossHost {
   doc.querySelector(HOST_TAG)?.remove(); // one left behind by an invalidated earlier instance
-  // No style attribute: the host's look is the shadow root's `:host` rule (styles.ts), which a
-  // page's CSS cannot override and a page's CSP does not block.
-  const element = doc.createElement(HOST_TAG);
+  // Made in a document of its own, which has no custom element registry: a page that defined
+  // <gloss-host> as its own custom element would otherwise get the closed root through its
+  // ElementInternals (they hand over the root of an element that was custom when it was attached).
+  // Upgraded once in the page, it still never gets it. No style attribute: the host's look is the
+  // shadow root's `:host` rule (styles.ts), which a page's CSS cannot override nor its CSP block.
+  const element = doc.implementation.createHTMLDocument('').createElement(HOST_TAG);
   const shadow = element.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = SHADOW_CSS;

@@ -147,6 +147,16 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
     await pageIsWhole();
   });
 
+  it("element.html: a page that defines Gloss's element name as its own custom element never gets Gloss's shadow root", async () => {
+    await open('element.html');
+    const look = await hover('Mariupol');
+    expect(look.text).toContain(MARIUPOL_FIGURE);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the page looks every 100 ms
+    expect(await b().evaluate('window.__constructed'), "the page's element class was built for Gloss's element").toBeGreaterThan(0);
+    expect(await b().evaluate('window.__stolen'), "what the page read of Gloss's shadow root through ElementInternals").toBeNull();
+    await pageIsWhole();
+  });
+
   it('csp.html: under a strict Content-Security-Policy Gloss marks, and its popover shows, styled', async () => {
     await open('csp.html');
     const look = await hover('Mariupol');
