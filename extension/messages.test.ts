@@ -45,7 +45,7 @@ describe('message validation', () => {
     expect(readBackgroundRequest({ type: 'gloss:find-article', html: 5, url: 'https://news.example/' })).toEqual({ error: 'gloss:find-article: html is not a string' });
     expect(readBackgroundRequest({ type: 'gloss:find-article', html, url: null })).toEqual({ error: 'gloss:find-article: url is not a string' });
     expect(readBackgroundRequest({ type: 'gloss:find-article', html: 'x'.repeat(MAX_SNAPSHOT_CHARS + 1), url: 'https://news.example/' })).toEqual({
-      error: 'gloss:find-article: html is larger than the 10.0 MB of HTML Gloss reads',
+      error: 'gloss:find-article: html is 10.0 MB, more than the 10.0 MB Gloss reads',
     });
   });
 

@@ -18,31 +18,36 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 // ---- Reading messages through schemas ----------------------------------------------------
 // Every schema's message is a phrase that follows the field's name ("is not a string"), so a
-// failure reads "article.text is not a string", naming the field.
+// failure reads "article.text is not a string", naming the field. The helpers that make
+// schemas are marked free of side effects (as valibot's own are), so the bundler drops the
+// schemas of a module that a bundle does not use: the content script imports these modules for
+// their hand-written reply checks and must not carry the background's schemas.
 
 /** A schema of some part of a message: anything in, `T` out. */
 export type Schema<T> = v.GenericSchema<unknown, T>;
 
 /** A string. */
-export const text = () => v.string('is not a string');
+export const text = /* @__NO_SIDE_EFFECTS__ */ () => v.string('is not a string');
 /** A string of at most `max` characters. */
-export const shortText = (max: number, tooLong = `is longer than ${max.toLocaleString('en')} characters`) => v.pipe(text(), v.maxLength(max, tooLong));
+export const shortText = /* @__NO_SIDE_EFFECTS__ */ (max: number, tooLong = `is longer than ${max.toLocaleString('en')} characters`) => v.pipe(text(), v.maxLength(max, tooLong));
 /** A string that is not empty. */
-export const nonEmptyText = (max = Infinity) => v.pipe(v.string('is not a non-empty string'), v.nonEmpty('is not a non-empty string'), v.maxLength(max, 'is not a non-empty string'));
+export const nonEmptyText = /* @__NO_SIDE_EFFECTS__ */ (max = Infinity) => v.pipe(v.string('is not a non-empty string'), v.nonEmpty('is not a non-empty string'), v.maxLength(max, 'is not a non-empty string'));
+/** One of `options`. */
+export const oneOf = /* @__NO_SIDE_EFFECTS__ */ <const T extends readonly string[]>(options: T) => v.picklist(options, `is not one of ${options.join(', ')}`);
 /** A string or null. */
-export const textOrNull = () => v.nullable(v.string('is not a string or null'));
+export const textOrNull = /* @__NO_SIDE_EFFECTS__ */ () => v.nullable(v.string('is not a string or null'));
 /** A whole number from 0. */
-export const count = () => v.pipe(v.number('is not a whole number'), v.safeInteger('is not a whole number'), v.minValue(0, 'is negative'));
+export const count = /* @__NO_SIDE_EFFECTS__ */ () => v.pipe(v.number('is not a whole number'), v.safeInteger('is not a whole number'), v.minValue(0, 'is negative'));
 /** A plain object of `entries`, keeping only those (whatever else a sender added is dropped). */
-export const record = <E extends v.ObjectEntries>(entries: E) => v.object(entries, 'is not an object');
+export const record = /* @__NO_SIDE_EFFECTS__ */ <E extends v.ObjectEntries>(entries: E) => v.object(entries, 'is not an object');
 /** A list of at most `max` items of `item`. */
-export const listOf = <T extends v.GenericSchema>(item: T, max = Infinity, phrase = `has more than ${max.toLocaleString('en')} items`) =>
+export const listOf = /* @__NO_SIDE_EFFECTS__ */ <T extends v.GenericSchema>(item: T, max = Infinity, phrase = `has more than ${max.toLocaleString('en')} items`) =>
   v.pipe(v.array(item, 'is not a list'), v.maxLength(max, phrase));
 
 /** The reply that says a request failed, and why in plain words. */
 export const failureSchema = v.object({ ok: v.literal(false), error: v.string() });
 /** A reply schema: `{ ok: true, ...entries }` or a failure. */
-export const replySchema = <E extends v.ObjectEntries>(entries: E) => v.union([v.object({ ok: v.literal(true), ...entries }), failureSchema]);
+export const replySchema = /* @__NO_SIDE_EFFECTS__ */ <E extends v.ObjectEntries>(entries: E) => v.union([v.object({ ok: v.literal(true), ...entries }), failureSchema]);
 /** A reply saying what failed. */
 export type Failure = v.InferOutput<typeof failureSchema>;
 
@@ -112,7 +117,7 @@ function typeIn(schemas: MessageSchemas<unknown>, message: unknown): string | nu
 /** The largest page snapshot Gloss reads, in characters of HTML. */
 export const MAX_SNAPSHOT_CHARS = 10_000_000;
 
-const megabytes = (chars: number) => `${(chars / 1_000_000).toFixed(1)} MB`;
+const megabytes = /* @__NO_SIDE_EFFECTS__ */ (chars: number) => `${(chars / 1_000_000).toFixed(1)} MB`;
 
 /** Why a snapshot of `chars` characters is not read. */
 export function pageTooLarge(chars: number): string {
@@ -121,7 +126,7 @@ export function pageTooLarge(chars: number): string {
 
 const spanEntries = { start: count(), end: count() };
 /** The check that a span does not end before it starts. */
-export const ordered = <T extends { start: number; end: number }>() => v.check<T, string>((span) => span.end >= span.start, 'ends before it starts');
+export const ordered = /* @__NO_SIDE_EFFECTS__ */ <T extends { start: number; end: number }>() => v.check<T, string>((span) => span.end >= span.start, 'ends before it starts');
 const span = v.pipe(record(spanEntries), ordered());
 const link = v.pipe(record({ ...spanEntries, href: text(), text: text() }), ordered());
 
@@ -143,7 +148,7 @@ export function articleTextProblem(value: unknown): string | null {
 
 const findArticleRequest = v.object({
   type: v.literal('gloss:find-article'),
-  html: shortText(MAX_SNAPSHOT_CHARS, `is larger than the ${megabytes(MAX_SNAPSHOT_CHARS)} of HTML Gloss reads`),
+  html: v.pipe(text(), v.maxLength(MAX_SNAPSHOT_CHARS, (issue) => `is ${megabytes(issue.input.length)}, more than the ${megabytes(MAX_SNAPSHOT_CHARS)} Gloss reads`)),
   url: text(),
 });
 /**

@@ -6,7 +6,7 @@
  * the check of a Note wherever one comes from (an import, a synced journal): `noteProblem`.
  */
 import * as v from 'valibot';
-import { count, isRecord, isReplyOf, listOf, nonEmptyText, ordered, problemOf, readMessage, record, replySchema, shortText, text, textOrNull, type Failure, type MessageSchemas, type Schema } from '../messages';
+import { count, isRecord, oneOf, isReplyOf, listOf, nonEmptyText, ordered, problemOf, readMessage, record, replySchema, shortText, text, textOrNull, type Failure, type MessageSchemas, type Schema } from '../messages';
 import { ENTITY_TYPES } from '../settings/settings';
 import { NOTE_COLOURS, type AnchorState, type ArticleRecord, type EntityMemory, type Note } from './types';
 
@@ -39,11 +39,11 @@ function isWebUrl(value: string): boolean {
 }
 
 /** An http or https address. */
-const webAddress = () => v.pipe(v.string('is not a web address'), v.check(isWebUrl, 'is not a web address'));
+const webAddress = /* @__NO_SIDE_EFFECTS__ */ () => v.pipe(v.string('is not a web address'), v.check(isWebUrl, 'is not a web address'));
 /** An ISO 8601 date-time (anything `Date.parse` reads). */
-const dateTime = () => v.pipe(v.string('is not a date-time'), v.check((value) => !Number.isNaN(Date.parse(value)), 'is not a date-time'));
-const anchorState = () => v.picklist(ANCHOR_STATES, 'is not anchored, orphaned or unknown');
-const body = () => shortText(MAX_NOTE_BODY);
+const dateTime = /* @__NO_SIDE_EFFECTS__ */ () => v.pipe(v.string('is not a date-time'), v.check((value) => !Number.isNaN(Date.parse(value)), 'is not a date-time'));
+const anchorState = /* @__NO_SIDE_EFFECTS__ */ () => v.picklist(ANCHOR_STATES, 'is not anchored, orphaned or unknown');
+const body = /* @__NO_SIDE_EFFECTS__ */ () => shortText(MAX_NOTE_BODY);
 
 const conflict = record({ body: body(), device: text(), modified: dateTime() });
 
@@ -63,10 +63,10 @@ export const noteSchema = v.pipe(
       suffix: text(),
     }),
     position: v.pipe(record({ type: v.literal('TextPositionSelector', 'is not TextPositionSelector'), start: count(), end: count() }), ordered()),
-    entity: v.nullable(v.object({ key: text(), name: text(), type: v.picklist(ENTITY_TYPES, `is not one of ${ENTITY_TYPES.join(', ')}`) }, 'is not an object or null')),
+    entity: v.nullable(v.object({ key: text(), name: text(), type: oneOf(ENTITY_TYPES) }, 'is not an object or null')),
     body: body(),
     tags: listOf(shortText(MAX_TAG_LENGTH), MAX_TAGS, `has more than ${MAX_TAGS} tags`),
-    colour: v.picklist(NOTE_COLOURS, `is not one of ${NOTE_COLOURS.join(', ')}`),
+    colour: oneOf(NOTE_COLOURS),
     created: dateTime(),
     modified: dateTime(),
     anchor: anchorState(),
@@ -125,7 +125,7 @@ export type ImportRequest = v.InferOutput<typeof importRequest>;
 const memoryRequest = v.object({
   type: v.literal('gloss:memory:for'),
   url: webAddress(),
-  keys: listOf(text(), MAX_MEMORY_KEYS, `has more than ${MAX_MEMORY_KEYS.toLocaleString('en')} keys`),
+  keys: listOf(text(), MAX_MEMORY_KEYS),
 });
 /** Content script → background: what earlier articles said about these entities. Reply: `MemoryReply`. */
 export type MemoryRequest = v.InferOutput<typeof memoryRequest>;

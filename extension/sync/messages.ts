@@ -134,7 +134,7 @@ export function readSyncRequest(message: unknown): SyncRequest | { error: string
   return readMessage(SYNC_REQUESTS, message);
 }
 
-const time = () => v.pipe(v.number(), v.finite());
+const time = /* @__NO_SIDE_EFFECTS__ */ () => v.pipe(v.number(), v.finite());
 
 const syncReport = v.object({ sent: count(), received: count(), bytesSent: count(), conflicts: count(), at: time() }) satisfies Schema<SyncReport>;
 

@@ -4,7 +4,7 @@
  * leaves the background); the reply is a `LookupResult`.
  */
 import * as v from 'valibot';
-import { isRecord, listOf, readMessage, readMessageOrNull, record, shortText, text } from '../messages';
+import { isRecord, listOf, oneOf, readMessage, readMessageOrNull, record, shortText, text } from '../messages';
 import { ENTITY_TYPES } from '../settings/settings';
 import type { EntityContext, LookupResult, PlaceFacts } from './types';
 
@@ -17,12 +17,12 @@ const MAX_ROLE = 300;
 const MAX_LIST = 50;
 const MAX_PAGE_URL = 10_000;
 
-const nameList = () => listOf(shortText(MAX_NAME), MAX_LIST);
+const nameList = /* @__NO_SIDE_EFFECTS__ */ () => listOf(shortText(MAX_NAME), MAX_LIST);
 
 /** What the article says about an entity, as a look-up carries it (the name trimmed). */
 const entityContext = record({
   name: v.pipe(shortText(MAX_NAME), v.trim(), v.nonEmpty('is empty')),
-  type: v.picklist(ENTITY_TYPES, `is not one of ${ENTITY_TYPES.join(', ')}`),
+  type: oneOf(ENTITY_TYPES),
   role: v.nullable(v.pipe(v.string('is not a string or null'), v.maxLength(MAX_ROLE, `is longer than ${MAX_ROLE} characters`))),
   aliases: nameList(),
   nearby: nameList(),
