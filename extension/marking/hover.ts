@@ -68,7 +68,9 @@ export function initHover({ win, host, index, map, rangeFor, popover, delay, sig
     if (!frame) frame = win.requestAnimationFrame(onFrame);
   }
 
-  win.document.addEventListener('mousemove', onMove, { passive: true, signal });
+  // Captured on the window, before the page's elements: a widget that stops its events from
+  // bubbling (a slider, a map, an editor in the article) must not hide the names in it.
+  win.addEventListener('mousemove', onMove, { passive: true, capture: true, signal });
   signal.addEventListener('abort', () => {
     win.cancelAnimationFrame(frame);
     intent.cancel();

@@ -89,7 +89,7 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
     await pageIsWhole();
   });
 
-  it('hooks.html: page overrides of DOM and JS built-ins are never called by Gloss', async () => {
+  it('hooks.html: page overrides of DOM and JS built-ins are never called by Gloss, and names in an article that stops its events still open', async () => {
     await open('hooks.html');
     const look = await hover('Mariupol');
     expect(look.text).toContain(MARIUPOL_FIGURE);
