@@ -1,11 +1,11 @@
 /**
  * The typed messages between Gloss's content script, its background and its toolbar popup.
- * Everything crossing `runtime.sendMessage`/`tabs.sendMessage` is plain data, and every
- * receiver reads it through a schema (valibot) before trusting it: the background also checks
- * who sent it (background/sender.ts), and a stale content script from an older version may
- * still send yesterday's shapes. Each request's type is inferred from its schema, so the two
- * cannot drift apart; shapes defined elsewhere (ArticleText, TextAnchor) are checked against
- * theirs with `satisfies`.
+ * Everything crossing `runtime.sendMessage`/`tabs.sendMessage` is plain data. The background
+ * reads every request through a schema (valibot) before trusting it, after checking who sent it
+ * (background/sender.ts): a stale content script from an older version may still send
+ * yesterday's shapes. Each request's type is inferred from its schema, so the two cannot drift
+ * apart; a shape defined elsewhere (ArticleText) is checked against its schema with
+ * `satisfies`. The content script reads its few messages and replies by hand (see `isReplyOf`).
  */
 import * as v from 'valibot';
 import type { Analysis, ArticleText } from './analysis/types';
@@ -79,9 +79,9 @@ export function problemOf(schema: v.GenericSchema, value: unknown, name?: string
 }
 
 /** Reads `value` through `schema`: its output (only the fields the schema knows), or why it does not fit. */
-export function readBy<T>(schema: Schema<T>, value: unknown, name?: string): { value: T } | { error: string } {
+function readBy<T>(schema: Schema<T>, value: unknown): { value: T } | { error: string } {
   const result = v.safeParse(schema, value, { abortEarly: true });
-  return result.success ? { value: result.output } : { error: describe(result.issues[0], name) };
+  return result.success ? { value: result.output } : { error: describe(result.issues[0], undefined) };
 }
 
 /**

@@ -6,7 +6,7 @@
  * the check of a Note wherever one comes from (an import, a synced journal): `noteProblem`.
  */
 import * as v from 'valibot';
-import { count, isRecord, oneOf, isReplyOf, listOf, nonEmptyText, ordered, problemOf, readMessage, record, replySchema, shortText, text, textOrNull, type Failure, type MessageSchemas, type Schema } from '../messages';
+import { count, isRecord, isReplyOf, listOf, oneOf, nonEmptyText, ordered, problemOf, readMessage, record, replySchema, shortText, text, textOrNull, type Failure, type MessageSchemas, type Schema } from '../messages';
 import { ENTITY_TYPES } from '../settings/settings';
 import { NOTE_COLOURS, type AnchorState, type ArticleRecord, type EntityMemory, type Note } from './types';
 
