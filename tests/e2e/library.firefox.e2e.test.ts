@@ -21,20 +21,28 @@ const EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
 /**
  * In the page: keeps the link a download would follow instead of following it (headless Firefox
- * over BiDi offers no download event), so the test can read the file at its object URL.
+ * over BiDi offers no download event), and the Blob behind each object URL, so the test can read
+ * the file (the extension pages' CSP does not let `fetch` read a `blob:` URL).
  */
 function keepDownloads(): void {
-  const kept: { name: string; href: string }[] = [];
+  const kept: { name: string; blob: Blob | undefined }[] = [];
+  const blobs = new Map<string, Blob>();
   (window as unknown as { glossDownloads: typeof kept }).glossDownloads = kept;
+  const createObjectURL = URL.createObjectURL.bind(URL);
+  URL.createObjectURL = (object: Blob | MediaSource) => {
+    const url = createObjectURL(object);
+    if (object instanceof Blob) blobs.set(url, object);
+    return url;
+  };
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    if (this.download) kept.push({ name: this.download, href: this.href });
+    if (this.download) kept.push({ name: this.download, blob: blobs.get(this.href) });
   };
 }
 
-/** In the page: the last file kept by `keepDownloads`, read back from its object URL. */
+/** In the page: the last file kept by `keepDownloads`, read back from its Blob. */
 async function lastDownload(): Promise<{ name: string; text: string } | null> {
-  const kept = (window as unknown as { glossDownloads: { name: string; href: string }[] }).glossDownloads.at(-1);
-  return kept ? { name: kept.name, text: await (await fetch(kept.href)).text() } : null;
+  const kept = (window as unknown as { glossDownloads: { name: string; blob: Blob | undefined }[] }).glossDownloads.at(-1);
+  return kept ? { name: kept.name, text: (await kept.blob?.text()) ?? '' } : null;
 }
 
 /**
