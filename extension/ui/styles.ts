@@ -54,6 +54,10 @@ ${(Object.keys(COLOURS) as EntityType[])
 ${NOTE_COLOURS.map((colour) => `.overlay .box.${NOTE_HIGHLIGHT[colour]} { background: rgba(${NOTE_RGB[colour]}, 0.35); border-color: transparent; }`).join('\n')}
 .visually-hidden { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .popover-layer { position: fixed; top: 0; left: 0; width: max-content; z-index: 2147483647; }
+/* Gloss's UI cannot be selected (but the editor's fields): a page reads the document's selection,
+   its text in both browsers and, in Firefox, the node it is in, whose root is this closed one. */
+.popover-layer, .note-layer { -webkit-user-select: none; user-select: none; }
+.note-layer textarea, .note-layer input[type="text"] { -webkit-user-select: text; user-select: text; }
 .popover {
   box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(70vh, 520px); overflow: auto;
   padding: 12px 14px; border-radius: 10px; border: 1px solid #d4d4d8; background: #fff; color: #18181b;

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { glossOutcome, GLOSS_HOST, KEYS, locateWord, MARIUPOL_FIGURE } from './gloss-page';
-import { asPageCode, lookAtPopover, POPOVER_ONLY_TEXT, SECRET_NOTE, type HostileBrowser, type PopoverLook } from './hostile';
+import { asPageCode, lookAtPopover, POPOVER_ONLY_TEXT, SECRET_DRAFT, SECRET_NOTE, type HostileBrowser, type PopoverLook } from './hostile';
 import { NOTED_PASSAGE, notesPainted, selectPassage, WORD_IN_PASSAGE } from './notes';
 
 /**
@@ -15,6 +15,8 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
 
   async function open(path: string): Promise<void> {
     await b().goto(`${origin()}/hostile/${path}`);
+    // Gloss opens its first-run page on install: a tab behind it gets no animation frames.
+    await b().front();
     // Polled from here (not waitForFunction, whose polling calls the rAF/timers hooks.html counts).
     await expect.poll(() => page(glossOutcome, GLOSS_HOST), { timeout: 20_000, interval: 200 }).not.toBeNull();
     const outcome = await page<{ state: string; marks: number; error: string | null }>(glossOutcome, GLOSS_HOST);
@@ -108,8 +110,7 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
 
   it("snoop.html: a page reading the DOM, shadow roots, events' paths and CSS.highlights never finds the popover's or a note's text", async () => {
     await open('snoop.html');
-    await b().front();
-    expect(await page(notesPainted, GLOSS_HOST), 'no notes yet').toBe('0/0');
+    await expect.poll(() => page(notesPainted, GLOSS_HOST), { timeout: 10_000, message: 'no notes yet' }).toBe('0/0');
     // A note, through the UI: select, "Add note", type, save.
     expect(await page(selectPassage, NOTED_PASSAGE), 'the passage is on the page').not.toBeNull();
     const addButton = () => b().inGlossRoot((root) => {
@@ -136,6 +137,17 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
     const look = await hover('Mariupol');
     expect(look.text).toContain(MARIUPOL_FIGURE);
     await b().evaluate('window.__snoopScan()');
+    // The reader drags over the popover's text (to copy a figure, say), then clicks in it: what the
+    // page's selection gives must not lead into the popover.
+    const count = await b().inGlossRoot((root) => {
+      const rect = root.querySelector('.popover .mentions .count')?.getBoundingClientRect();
+      return rect ? { left: rect.left, right: rect.right, y: rect.top + rect.height / 2 } : null;
+    });
+    expect(count, "the popover's mention count").not.toBeNull();
+    await b().drag({ x: count!.left + 1, y: count!.y }, { x: count!.right - 1, y: count!.y });
+    await b().evaluate('window.__snoopScan()');
+    await b().click(count!.left + 5, count!.y);
+    await b().evaluate('window.__snoopScan()');
 
     const snooped = await b().evaluate<string[]>('window.__snooped');
     expect(snooped.join('\n'), 'the page read the article').toContain('Mariupol');
@@ -145,6 +157,44 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
       for (const only of POPOVER_ONLY_TEXT) expect(text, 'what the page read').not.toMatch(only);
     }
     await pageIsWhole();
+  });
+
+  /** What the page got while the reader wrote a note (the next two tests). */
+  let whileWriting: { captureKeys: string; snooped: string[] } | null = null;
+
+  it('snoop.html: the reader writes a note and selects its text in the editor, then cancels', async () => {
+    await expect.poll(() => page(notesPainted, GLOSS_HOST), { timeout: 10_000 }).not.toBeNull();
+    expect(await page(selectPassage, { from: 'Not far away', to: 'Crimean peninsula' }), 'the passage is on the page').not.toBeNull();
+    const addButton = () => b().inGlossRoot((root) => {
+      const rect = root.querySelector('.note-layer .add-note')?.getBoundingClientRect();
+      return rect && rect.width > 0 ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    });
+    await expect.poll(addButton, { timeout: 3_000 }).not.toBeNull();
+    const button = (await addButton())!;
+    await b().click(button.x, button.y);
+    const editorOpen = () => b().inGlossRoot((root) => root.querySelector('.note-editor textarea') !== null);
+    await expect.poll(editorOpen, { timeout: 3_000 }).toBe(true);
+    const keysBefore = await b().evaluate<number>('window.__snoopedCaptureKeys.length');
+    await b().type(SECRET_DRAFT);
+    await b().press('Control+KeyA');
+    await b().evaluate('window.__snoopScan()');
+    whileWriting = {
+      captureKeys: await b().evaluate<string>(`window.__snoopedCaptureKeys.slice(${keysBefore}).filter((key) => key.length === 1).join('')`),
+      snooped: await b().evaluate<string[]>('window.__snooped'),
+    };
+    await b().press(KEYS.close);
+    await expect.poll(editorOpen, { timeout: 3_000 }).toBe(false);
+    await pageIsWhole();
+  });
+
+  // A known gap, kept visible: the editor is in the page's document, so the page's capture
+  // listeners get each key before Gloss does (both browsers), and the text selected in the
+  // editor is the document's selection (both browsers). Only an editor in a frame of the
+  // extension's origin would hide them. When that is done, this test fails: make it a plain it().
+  it.fails('snoop.html, known gap: a note being written reaches neither the capture listeners nor the selection of the page', () => {
+    expect(whileWriting, 'the previous test ran').not.toBeNull();
+    expect(whileWriting!.captureKeys).not.toContain(SECRET_DRAFT);
+    for (const text of whileWriting!.snooped) expect(text).not.toContain(SECRET_DRAFT);
   });
 
   it("element.html: a page that defines Gloss's element name as its own custom element never gets Gloss's shadow root", async () => {

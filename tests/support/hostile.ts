@@ -18,6 +18,9 @@ export const HOSTILE_HEADERS: PathHeaders = { '/hostile/csp.html': { 'content-se
 /** What the note created on snoop.html says: the page must never find it. */
 export const SECRET_NOTE = 'Private: ask Kuleba about the Istanbul draft';
 
+/** What the reader writes in the editor on snoop.html, then cancels. */
+export const SECRET_DRAFT = 'Draft: call the ministry before Friday';
+
 /** Text only Gloss's popover shows (never in the fixtures' own text): the page must never find it. */
 export const POPOVER_ONLY_TEXT = [/Mention \d+ of \d+/, /Sources in this article/, /‹ Previous/, /Add note/, /From the article/i];
 
@@ -81,6 +84,8 @@ export interface HostileBrowser {
   inGlossRoot<T>(fn: (root: ShadowRoot) => T): Promise<T | null>;
   move(x: number, y: number, steps?: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
+  /** Drags the pointer with the button down, as a reader selecting text. */
+  drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   /** Presses a chord such as "Alt+Shift+KeyG" or "Control+Enter". */
   press(chord: string): Promise<void>;
   type(text: string): Promise<void>;
@@ -158,6 +163,12 @@ export function playwrightHostile(page: PlaywrightPage, cdp: CDPSession, extensi
     inGlossRoot: (fn) => inChromiumGlossRoot(cdp, fn),
     move: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
     click: (x, y) => page.mouse.click(x, y),
+    async drag(from, to) {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 5 });
+      await page.mouse.up();
+    },
     press: (chord) => page.keyboard.press(chord),
     type: (text) => page.keyboard.type(text),
     front: () => page.bringToFront(),
@@ -173,6 +184,12 @@ export function puppeteerHostile(page: PuppeteerPage, extensionErrors: string[])
     inGlossRoot: (fn) => inFirefoxGlossRoot(page, fn),
     move: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
     click: (x, y) => page.mouse.click(x, y),
+    async drag(from, to) {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 5 });
+      await page.mouse.up();
+    },
     press: (chord) => pressPuppeteerChord(page, chord),
     type: (text) => page.keyboard.type(text),
     front: () => page.bringToFront(),
