@@ -31,7 +31,7 @@ const EXTENSION_PAGES_CSP = [
 const DEV_EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
 
 /** A text of a library module replaced at build time, and the module (its path under node_modules). */
-interface Rewrite {
+export interface Rewrite {
   module: string;
   from: string;
   to: string;
@@ -43,7 +43,7 @@ interface Rewrite {
  * it). Each `from` must occur exactly once, so an upgrade that changes it fails the build
  * instead of slipping by.
  */
-const INNER_HTML_REWRITES: readonly Rewrite[] = [
+export const INNER_HTML_REWRITES: readonly Rewrite[] = [
   // Preact's `dangerouslySetInnerHTML`, which Gloss never uses: it renders no markup from
   // strings, least of all a page's. Should that change, the branch throws instead of parsing.
   {
@@ -69,22 +69,30 @@ const INNER_HTML_REWRITES: readonly Rewrite[] = [
   },
 ];
 
-/** The Vite plugin applying INNER_HTML_REWRITES. */
+/**
+ * The source of the module at `path` with INNER_HTML_REWRITES applied, or null when none is for
+ * it. Throws when a rewrite's text is not found exactly once.
+ */
+export function withoutInnerHtml(path: string, code: string): string | null {
+  const rewrites = INNER_HTML_REWRITES.filter(({ module }) => path.endsWith(`/node_modules/${module}`));
+  if (rewrites.length === 0) return null;
+  let rewritten = code;
+  for (const { module, from, to } of rewrites) {
+    const found = rewritten.split(from).length - 1;
+    if (found !== 1) throw new Error(`${module}: expected "${from}" once, found it ${found} times; update INNER_HTML_REWRITES in wxt.config.ts`);
+    rewritten = rewritten.replace(from, () => to);
+  }
+  return rewritten;
+}
+
+/** The Vite plugin applying INNER_HTML_REWRITES (tests/unit/inner-html-rewrites.test.ts checks them). */
 function withoutInnerHtmlFromStrings(): Plugin {
   return {
     name: 'gloss:without-inner-html-from-strings',
     enforce: 'pre',
     transform(code, id) {
-      const path = id.split('?')[0]!;
-      const rewrites = INNER_HTML_REWRITES.filter(({ module }) => path.endsWith(`/node_modules/${module}`));
-      if (rewrites.length === 0) return null;
-      let rewritten = code;
-      for (const { module, from, to } of rewrites) {
-        const found = rewritten.split(from).length - 1;
-        if (found !== 1) throw new Error(`${module}: expected "${from}" once, found it ${found} times; update INNER_HTML_REWRITES in wxt.config.ts`);
-        rewritten = rewritten.replace(from, () => to);
-      }
-      return { code: rewritten, map: null };
+      const rewritten = withoutInnerHtml(id.split('?')[0]!, code);
+      return rewritten === null ? null : { code: rewritten, map: null };
     },
   };
 }
