@@ -188,8 +188,9 @@ describe('web-ext lint on the Firefox package', () => {
   it('finds no error and no warning', async () => {
     const webExt = join(REPO_ROOT, 'node_modules', '.bin', 'web-ext');
     const args = ['lint', '--source-dir', FIREFOX_BUILD, '--output', 'json', '--no-config-discovery'];
-    // It exits with 1 when it finds errors; the report is on stdout either way.
-    const stdout = await promisify(execFile)(webExt, args, { maxBuffer: 16 * 1024 * 1024 }).then(
+    // It exits with 1 when it finds errors; the report is on stdout either way. No update check: tests stay offline.
+    const env = { ...process.env, NO_UPDATE_NOTIFIER: '1' };
+    const stdout = await promisify(execFile)(webExt, args, { env, maxBuffer: 16 * 1024 * 1024 }).then(
       (done) => done.stdout,
       (failed: { stdout?: string }) => failed.stdout ?? '',
     );
