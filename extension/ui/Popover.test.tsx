@@ -73,6 +73,29 @@ describe('Popover', () => {
     expect(dialog.querySelector('.article-sources summary')!.textContent).toBe('Sources in this article (2)');
   });
 
+  it('shows names, roles, quotes and source names that look like markup as text, and no link but web links', () => {
+    const markup = '<img src=x onerror="window.__pwned=1">';
+    const analysis = testAnalysis();
+    const hostile = analysis.entities[1]!;
+    Object.assign(hostile, { name: markup, aliases: ['</style><script>window.__pwned=2</script>'], role: '<b onmouseover=alert(1)>Mayor</b>' });
+    analysis.quotes[0]!.text = '</q><script>window.__pwned=3</script>';
+    analysis.sources[1] = {
+      entity: hostile.id,
+      name: markup,
+      links: ['data:text/html,<script>alert(1)</script>', ' javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'vbscript:msgbox(1)', 'https://ok.example/"><img src=x>'],
+    };
+    render(<Popover card={entityCard(analysis, hostile.id)!} currentMention={0} onGoToMention={onGoToMention} onClose={onClose} />, root);
+    const dialog = root.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-label')).toBe(markup);
+    expect(dialog.querySelector('.name')!.textContent).toBe(markup);
+    expect(dialog.querySelector('.aliases')!.textContent).toContain('</style><script>window.__pwned=2</script>');
+    expect(dialog.querySelector('.role')!.textContent).toBe('<b onmouseover=alert(1)>Mayor</b>');
+    expect(dialog.querySelector('.quotes q')!.textContent).toBe('</q><script>window.__pwned=3</script>');
+    expect(dialog.querySelectorAll('img, script, style, b')).toHaveLength(0);
+    const hrefs = [...dialog.querySelectorAll('[href]')].map((link) => link.getAttribute('href'));
+    expect(hrefs).toEqual(['https://ok.example/%22%3E%3Cimg%20src=x%3E', 'https://data.unhcr.example/ukraine', 'https://ok.example/%22%3E%3Cimg%20src=x%3E']);
+  });
+
   it('moves between the entity mentions, wrapping around', () => {
     const dialog = show('e1', 1);
     expect(dialog.querySelector('.mentions .count')!.textContent).toBe('Mention 2 of 2');

@@ -8,9 +8,9 @@ import type { PathHeaders } from './static-server';
  * need to drive them the same way in Chromium (Playwright) and Firefox (Puppeteer over BiDi).
  */
 
-/** A strict policy: nothing inline, no style attributes, no eval, Trusted Types for every script sink. */
+/** A strict policy: nothing inline, no style attributes, no eval, Trusted Types for every script sink, and a sandbox (an opaque origin). */
 export const STRICT_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'; base-uri 'none'; form-action 'none'; sandbox allow-scripts";
 
 /** The static server's extra headers: csp.html is served with STRICT_CSP. */
 export const HOSTILE_HEADERS: PathHeaders = { '/hostile/csp.html': { 'content-security-policy': STRICT_CSP } };
