@@ -21,7 +21,7 @@ export interface GlossTaskTrace {
 }
 
 /** The trace events read here (Chrome trace event format). */
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { name?: string } }
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { name?: string; beginData?: { url?: string } } }
 /** The CDP profiler's profile (Profiler.Profile). */
 interface CpuProfile { nodes: { id: number; callFrame: { url: string; functionName: string }; children?: number[] }[]; startTime: number; samples: number[]; timeDeltas: number[] }
 
@@ -51,9 +51,16 @@ export async function startGlossTaskTrace(context: BrowserContext, page: Page): 
       await cdp.send('Tracing.end');
       await complete;
       const samples = profileSamples(profile);
-      // Only the page's main thread: a sample there must not be credited to a compositor or worker task.
-      const mainThreads = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
-      const tasks = events.filter((event) => event.name === 'RunTask' && event.ph === 'X' && event.dur !== undefined && mainThreads.has(`${event.pid}:${event.tid}`));
+      // Only the page's main thread: a sample there must not be credited to a compositor or worker
+      // task, nor to the main thread of another renderer (Gloss's offscreen document has its own:
+      // a long analysis there spans many of the page's short tasks). The page's is the one that
+      // parsed its HTML; failing that, every renderer's main thread.
+      const key = (event: TraceEvent) => `${event.pid}:${event.tid}`;
+      const parsed = events.find((event) => event.name === 'ParseHTML' && event.args?.beginData?.url === page.url());
+      const mainThreads = parsed
+        ? new Set([key(parsed)])
+        : new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map(key));
+      const tasks = events.filter((event) => event.name === 'RunTask' && event.ph === 'X' && event.dur !== undefined && mainThreads.has(key(event)));
       // A task's length is the time the thread was busy in it: some RunTask events span idle waits.
       const busy = tasks.map((task) => {
         const first = partitionPoint(samples.length, (i) => samples[i]!.at < task.ts);

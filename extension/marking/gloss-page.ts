@@ -3,11 +3,12 @@
  * host element, highlights, listeners) goes away when `signal` aborts. The article finder and
  * the analysis request are passed in, so this module knows nothing of WXT or of messaging.
  * The page's main thread only takes a snapshot of the page and maps the article found on it
- * back to the page's text nodes in short slices; the finding itself runs elsewhere.
+ * back to the page's text nodes, both in short slices; the finding itself runs elsewhere.
  */
 import { analysisNotices } from '../analysis/notices';
 import type { Analysis, ArticleText, EntityType, Span } from '../analysis/types';
 import { anchoredMap } from '../article/anchors';
+import { outerHtmlInSlices } from '../article/serialize';
 import type { AnchoredArticle } from '../article/snapshot';
 import type { TextNodeMap } from '../article/types';
 import { canonicalUrl } from '../notes/new-note';
@@ -48,6 +49,8 @@ export interface GlossPage {
 }
 
 const FLASH_MS = 900;
+/** Main-thread time a slice of range building takes before letting the page run. */
+const SLICE_MS = 5;
 
 /** Runs Gloss on the page; resolves to the marked page, or null when there is nothing to do. */
 export async function runGloss(options: GlossPageOptions): Promise<GlossPage | null> {
@@ -66,10 +69,13 @@ export async function runGloss(options: GlossPageOptions): Promise<GlossPage | n
       return null;
     }
     host.setAttribute('data-gloss-state', 'analysing');
+    // On a huge page, receiving the article, sending it for analysis and the first mapping slice
+    // each take a share of the main thread: each gets a task of its own.
+    await yieldToMain();
     // The background analyses while the page maps the anchors to its text nodes.
     const [analysis, map] = await Promise.all([
       options.requestAnalysis(found.article, found.meta.url ?? win.location.href, { published: found.meta.published, outlet: found.meta.outlet }),
-      anchoredMap(win.document.documentElement, found.article.text, found.anchors, { pause: yieldToMain, signal }),
+      yieldToMain().then(() => anchoredMap(win.document.documentElement, found.article.text, found.anchors, { pause: yieldToMain, signal })),
     ]);
     if (signal.aborted) return null;
     const background = options.background && { sources: options.background, lookups: lookupsAllowed(settings, win.location.href) };
@@ -99,13 +105,22 @@ function describeAnalysis(host: GlossHost, analysis: Analysis): void {
   if (notices.length > 0) host.setAttribute('data-gloss-notice', notices.join(' '));
 }
 
-/** The article at idle, or, on pages that build it later, once more after the load event. */
+/**
+ * The article at idle, or, on pages that build it later, once more after the load event. The
+ * snapshot is written in slices: one `outerHTML` of a 2 MB page holds the main thread 60–70 ms.
+ */
 async function findArticleOnce({ win, findArticle, signal }: GlossPageOptions): Promise<AnchoredArticle | null> {
-  const first = await findArticle(win.document.documentElement.outerHTML, win.location.href);
+  const find = async () => {
+    const html = await outerHtmlInSlices(win.document.documentElement, { pause: yieldToMain, signal });
+    // Sending a 2 MB snapshot takes 20–40 ms of its own: not in the serialiser's last slice.
+    await yieldToMain();
+    return signal.aborted ? null : findArticle(html, win.location.href);
+  };
+  const first = await find();
   if (first || signal.aborted || win.document.readyState === 'complete') return first;
   await pageLoaded(win, signal);
   await idle(win, signal);
-  return signal.aborted ? null : findArticle(win.document.documentElement.outerHTML, win.location.href);
+  return signal.aborted ? null : find();
 }
 
 interface MarkOptions {
@@ -134,11 +149,13 @@ export async function markArticle({ win, host, map, analysis, types, notes: note
   const useHighlights = hasHighlightApi(win);
   const painter: MarkPainter = useHighlights ? highlightPainter(win) : overlayPainter(host.overlay, win, signal);
   host.setAttribute('data-gloss-marker', useHighlights ? 'css-highlights' : 'overlay');
+  signal.addEventListener('abort', () => painter.clear());
+  // One kind a task: on a huge article each kind has hundreds of ranges to paint.
   for (const [type, name] of Object.entries(HIGHLIGHT_NAME)) {
     const painted = index.mentions.flatMap((mention, at) => (mention.type === type && ranges[at] ? [ranges[at]!] : []));
     painter.paint(name, painted);
+    await yieldToMain();
   }
-  signal.addEventListener('abort', () => painter.clear());
 
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   function showMention(span: Span): void {
@@ -199,14 +216,15 @@ export async function markArticle({ win, host, map, analysis, types, notes: note
   };
 }
 
-/** Live ranges for the mentions, built in slices that keep each main-thread task short. */
+/** Live ranges for the mentions, built in slices (the first in a task of its own) that keep each main-thread task short. */
 async function rangesOf(mentions: readonly MarkedMention[], map: TextNodeMap, signal: AbortSignal): Promise<(Range | null)[]> {
   const ranges: (Range | null)[] = [];
+  await yieldToMain();
   let sliceStart = performance.now();
   for (const mention of mentions) {
     if (signal.aborted) break;
     ranges.push(map.rangeFor(mention.start, mention.end));
-    if (performance.now() - sliceStart > 8) {
+    if (performance.now() - sliceStart > SLICE_MS) {
       await yieldToMain();
       sliceStart = performance.now();
     }
