@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { FIREFOX_BUILD, launchFirefoxWithGloss, REPO_ROOT } from '../support/browsers';
+import { watchFirefoxExtensionErrors } from '../support/extension-errors';
 import { HOSTILE_HEADERS, puppeteerHostile, type HostileBrowser } from '../support/hostile';
 import { hostileSuite } from '../support/hostile-suite';
 import { startStaticServer, type StaticServer } from '../support/static-server';
@@ -15,9 +16,7 @@ describe(`Gloss on hostile pages in Firefox ESR (${FIREFOX_BUILD})`, () => {
     server = await startStaticServer(join(REPO_ROOT, 'tests', 'fixtures'), HOSTILE_HEADERS);
     browser = await launchFirefoxWithGloss();
     const page: Page = await browser.newPage();
-    // WebDriver BiDi reports the page's realms only, not the content script's sandbox, so Gloss's
-    // errors cannot be collected here: its state (ready, no data-gloss-error) is checked instead.
-    driver = puppeteerHostile(page, []);
+    driver = puppeteerHostile(page, watchFirefoxExtensionErrors(browser));
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import type { CDPSession } from 'playwright-core';
+import type { Browser } from 'puppeteer-core';
 
 interface ExecutionContext {
   id: number;
@@ -35,5 +36,22 @@ export async function watchExtensionErrors(cdp: CDPSession): Promise<string[]> {
       errors.push(event.args.map((arg) => String(arg.value ?? arg.description ?? '')).join(' '));
   });
   await cdp.send('Runtime.enable');
+  return errors;
+}
+
+/**
+ * Collects the uncaught errors (exceptions, rejections) of the extension's scripts in a Firefox
+ * launched by puppeteer: WebDriver BiDi reports the page's realms only, but Firefox writes every
+ * script error to its stderr as `JavaScript error: <url>, line N: …`, and the extension's have a
+ * `moz-extension://` URL.
+ */
+export function watchFirefoxExtensionErrors(browser: Browser): string[] {
+  const errors: string[] = [];
+  let partial = '';
+  browser.process()?.stderr?.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) if (line.startsWith('JavaScript error: moz-extension://')) errors.push(line);
+  });
   return errors;
 }
