@@ -5,6 +5,7 @@ import { deeplyNestedPage, manyElementsPage } from '../../tests/fixtures/odd-pag
 import { countedTexts, dataOf } from './counted-text';
 import { parseHtml } from './parse-html';
 import { outerHtmlInSlices } from './serialize';
+import { findAnchoredArticle } from './snapshot';
 
 const fixture = (path: string) => readFileSync(new URL(`../../tests/fixtures/${path}`, import.meta.url), 'utf8');
 
@@ -42,10 +43,29 @@ first line kept</pre><textarea>typed &lt;text&gt;</textarea><template><p>inert</
     });
   }
 
-  it('writes the tricky page exactly as the browser serialiser, bar the escaping of < and > in attributes', async () => {
+  it('writes the tricky page exactly as the browser serialiser, bar script and style content and the escaping of < and > in attributes', async () => {
     const page = livePage(pages.tricky);
     const sliced = await outerHtmlInSlices(page.documentElement, noPause);
-    expect(sliced.replaceAll('&lt;go&gt;', '<go>')).toBe(page.documentElement.outerHTML.replaceAll('&lt;go&gt;', '<go>'));
+    const expected = page.documentElement.outerHTML
+      .replace('<script>if (a < b && c > d) {}</script>', '<script></script>')
+      .replace('<style>p > a { color: red }</style>', '<style></style>');
+    expect(sliced.replaceAll('&lt;go&gt;', '<go>')).toBe(expected.replaceAll('&lt;go&gt;', '<go>'));
+  });
+
+  it('gives the background the same article, metadata and anchors as outerHTML does', async () => {
+    for (const html of [pages.seed, pages.news]) {
+      const page = livePage(html);
+      const sliced = await outerHtmlInSlices(page.documentElement, noPause);
+      expect(findAnchoredArticle(sliced, 'http://127.0.0.1/page.html')).toEqual(findAnchoredArticle(page.documentElement.outerHTML, 'http://127.0.0.1/page.html'));
+    }
+  });
+
+  it('keeps JSON-LD, which the page metadata is read from', async () => {
+    const page = livePage(fixture('article/news-page.html'));
+    const sliced = await outerHtmlInSlices(page.documentElement, noPause);
+    const jsonLd = page.querySelector('script[type="application/ld+json"]');
+    expect(jsonLd, 'the fixture has JSON-LD').not.toBeNull();
+    expect(sliced).toContain(jsonLd!.outerHTML);
   });
 
   it('lets the page run between slices, and stops when aborted', async () => {

@@ -6,7 +6,10 @@
  * (`outerHTML` of an element without element children, which is short), with a pause whenever
  * a slice has run `SLICE_MS`. The result parses to the same tree as `outerHTML` does, which is
  * what the anchors (counted-text.ts) rely on: the same text nodes, in the same order, with the
- * same text.
+ * same text. One difference: scripts and style sheets are written empty, since nothing reads
+ * them (their text is never counted, Readability drops them) and on news pages they are often
+ * most of the HTML (inline bundles, JSON state) that the page would otherwise send. JSON-LD,
+ * which the page's metadata is read from, is kept.
  */
 import { listToArray } from './dom';
 
@@ -75,6 +78,12 @@ function isWalked(element: Element): boolean {
   return element.namespaceURI === HTML_NAMESPACE && element.firstElementChild !== null && !WRITTEN_WHOLE.has(element.localName);
 }
 
+/** A script (other than JSON-LD) or a style sheet: written without its content. */
+function isUnread(element: Element): boolean {
+  const tag = element.localName;
+  return tag === 'style' || (tag === 'script' && !/ld\+json/i.test(element.getAttribute('type') ?? ''));
+}
+
 function startTag(element: Element): string {
   let tag = `<${element.localName}`;
   for (const attribute of listToArray(element.attributes)) tag += ` ${attribute.name}="${escapeAttribute(attribute.value)}"`;
@@ -85,7 +94,7 @@ function startTag(element: Element): string {
 function serializeNode(node: Node): string {
   switch (node.nodeType) {
     case ELEMENT_NODE:
-      return (node as Element).outerHTML;
+      return isUnread(node as Element) ? `${startTag(node as Element)}</${(node as Element).localName}>` : (node as Element).outerHTML;
     case TEXT_NODE:
       return escapeText((node as Text).data);
     case COMMENT_NODE:

@@ -2,7 +2,8 @@
  * The huge pages in real Chromium, for `npm run bench` (issue 8: "on the huge page: the longest
  * main-thread task and the peak memory, beside the same page without Gloss, in the same run").
  * The pages are tests/fixtures/odd-pages/generate.ts's: a 2 MB article (cut to its first
- * 50,000 words) and a short article under a comment section of 50,000 elements. Each is opened
+ * 50,000 words) and a short article under a comment section of 50,000 elements, beside a small
+ * page without an article, for what Gloss costs on any page. Each is opened
  * in a fresh tab of a browser without Gloss and of one with Gloss, `RUNS` times each, and per
  * load this records:
  *   - the longest main-thread task, and the longest one in which Gloss ran (busy time, from the
@@ -28,6 +29,8 @@ import { median, ms } from './stats';
 const PAGES: { file: string; label: string }[] = [
   { file: 'huge-article.html', label: '2 MB article' },
   { file: 'many-elements.html', label: '50,000 elements' },
+  // What Gloss costs on any page (its service worker, its offscreen document, the recogniser).
+  { file: 'no-article.html', label: 'small page, no article (fixed cost)' },
 ];
 /** Loads of each page in each browser. */
 const RUNS = 3;
