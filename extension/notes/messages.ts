@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import { count, isRecord, isReplyOf, listOf, oneOf, nonEmptyText, ordered, problemOf, readMessage, record, replySchema, shortText, text, textOrNull, type Failure, type MessageSchemas, type Schema } from '../messages';
 import { ENTITY_TYPES } from '../settings/settings';
-import { NOTE_COLOURS, type AnchorState, type ArticleRecord, type EntityMemory, type Note } from './types';
+import { MAX_CONFLICTS, NOTE_COLOURS, type AnchorState, type ArticleRecord, type EntityMemory, type Note } from './types';
 
 export type { Failure };
 
@@ -24,8 +24,6 @@ const MAX_LIMIT = 10_000;
 const MAX_MEMORY_KEYS = 2_000;
 /** The largest import file read, in characters. */
 export const MAX_IMPORT_CHARS = 50_000_000;
-/** More texts than this kept beside a note would be a runaway sync, not readers' edits. */
-const MAX_CONFLICTS = 20;
 
 const ANCHOR_STATES: readonly AnchorState[] = ['anchored', 'orphaned', 'unknown'];
 

@@ -61,10 +61,17 @@ export interface Note {
   anchor: AnchorState;
   /**
    * Other texts this note was given on another device at the same time, that sync could not
-   * merge with this one: shown to the reader to choose from, never dropped. Absent when none.
+   * merge with this one: shown to the reader to choose from. Absent when none; at most
+   * `MAX_CONFLICTS`, the newest.
    */
   conflicts?: NoteConflict[];
 }
+
+/**
+ * The most texts kept beside a note. More would be a runaway sync, not readers' edits (twenty
+ * devices editing one note offline at once), so past it a merge keeps the newest.
+ */
+export const MAX_CONFLICTS = 20;
 
 /** A text of a note kept beside the one shown, after concurrent edits that did not merge. */
 export interface NoteConflict {

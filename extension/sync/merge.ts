@@ -10,7 +10,7 @@
  * other) take every field from the higher stamp except the body, which is merged three-way
  * (node-diff3, word by word) against a version both include; when that merge conflicts, or no
  * common version is known, the higher stamp's text stays and the other text goes into
- * `note.conflicts`: no text is ever dropped. A delete concurrent with an edit loses: the edited
+ * `note.conflicts`: no text is dropped (save past `MAX_CONFLICTS` kept texts, the oldest). A delete concurrent with an edit loses: the edited
  * note is kept (an edit made without knowing of the delete is worth more than the delete, and a
  * reader can delete again; a lost text cannot be brought back).
  *
@@ -18,7 +18,7 @@
  * includes everything merged: every other device then simply adopts it.
  */
 import { diff3Merge } from 'node-diff3';
-import type { Note, NoteConflict } from '../notes/types';
+import { MAX_CONFLICTS, type Note, type NoteConflict } from '../notes/types';
 import { compareStamps, parseStamp } from './hlc';
 
 /** A note as it travels: without where it last attached on this device's page (local only). */
@@ -147,11 +147,17 @@ function words(text: string): string[] {
   return text.split(/(\s+)/).filter((part) => part !== '');
 }
 
-/** Both notes' kept texts and the new one, each once, in a fixed order, none equal to the shown text. */
+/**
+ * Both notes' kept texts and the new one, each once, oldest first, none equal to the shown text;
+ * the newest `MAX_CONFLICTS` of them.
+ */
 function mergeConflicts(a: SyncedNote, b: SyncedNote, added: NoteConflict | null, shown: string): NoteConflict[] {
   const all = [...(a.conflicts ?? []), ...(b.conflicts ?? []), ...(added ? [added] : [])];
   const unique = new Map(all.filter((conflict) => conflict.body !== shown).map((conflict) => [conflictKey(conflict), conflict]));
-  return [...unique.entries()].sort(([x], [y]) => compareStamps(x, y)).map(([, conflict]) => conflict);
+  return [...unique.entries()]
+    .sort(([x], [y]) => compareStamps(x, y))
+    .map(([, conflict]) => conflict)
+    .slice(-MAX_CONFLICTS);
 }
 
 function conflictKey(conflict: NoteConflict): string {
