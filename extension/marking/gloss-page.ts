@@ -176,7 +176,8 @@ export async function markArticle({ win, host, map, analysis, types, notes: note
           map,
           analysis,
           url,
-          painter,
+          // Notes in boxes inside the shadow root, never in CSS.highlights, which the page reads.
+          painter: overlayPainter(host.overlay, win, signal),
           api: notesApi,
           showSpan: showMention,
           firstMention: (entityId) => index.mentions.find((mention) => mention.entityId === entityId) ?? null,

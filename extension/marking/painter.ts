@@ -1,7 +1,7 @@
 /**
  * Paints marks over page text without touching the page's DOM or layout. Where the browser has
- * the CSS Custom Highlight API (Chromium 105+, Firefox 140+) ranges are registered as named
- * highlights; elsewhere translucent boxes are drawn from the ranges' client rects in a layer of
+ * the CSS Custom Highlight API (Chromium 105+, Firefox 140+) entity marks are registered as named
+ * highlights; elsewhere, and for notes, translucent boxes are drawn from the ranges' client rects in a layer of
  * Gloss's own shadow root (wrapping text in elements would split the page's text nodes, which
  * breaks the article's offset map and can break page scripts).
  */
@@ -44,8 +44,16 @@ export function highlightPainter(win: Window & typeof globalThis): MarkPainter {
   };
 }
 
-/** The fallback: boxes in `layer` (absolutely positioned at the document's origin), redrawn on resize. */
-export function overlayPainter(layer: HTMLElement, win: Window, signal: AbortSignal): MarkPainter {
+/**
+ * Boxes drawn in `overlay` (absolutely positioned at the document's origin), redrawn on resize:
+ * the fallback for the entity marks, and always the notes' painter, for what a reader noted is
+ * theirs alone (the page reads `CSS.highlights`, a registry it shares; Gloss's shadow root it
+ * cannot read). Each painter draws in a box container of its own in `overlay`, removed when
+ * `signal` aborts, so that several can share it; the last made paints on top.
+ */
+export function overlayPainter(overlay: HTMLElement, win: Window, signal: AbortSignal): MarkPainter {
+  const layer = overlay.ownerDocument.createElement('div');
+  overlay.append(layer);
   const painted = new Map<string, readonly Range[]>();
   let frame = 0;
 
@@ -77,6 +85,7 @@ export function overlayPainter(layer: HTMLElement, win: Window, signal: AbortSig
   signal.addEventListener('abort', () => {
     observer.disconnect();
     win.cancelAnimationFrame(frame);
+    layer.remove();
   });
 
   return {
