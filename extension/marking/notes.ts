@@ -1,7 +1,7 @@
 /**
  * The reader's notes on the page. Once the article is marked: fetch the notes on its canonical
  * URL, find each one's passage again in the article text (`reanchorAll`), paint them (one
- * highlight per note colour), tell the background which attached, and scroll to the one the
+ * mark name per note colour; gloss-page.ts gives an overlay painter, out of the page's sight), tell the background which attached, and scroll to the one the
  * library opened the page for. Selecting article text offers "Add note" (as do the context menu
  * and Alt+Shift+N); clicking a painted note shows it with Edit, Recolour and Delete (with Undo).
  * Then ask once what the reader's other articles said about the page's entities, for the popovers.
@@ -29,6 +29,7 @@ export interface PageNotesOptions {
   analysis: Analysis;
   /** The article's canonical URL: the notes' key. */
   url: string;
+  /** Paints the notes: one drawing inside Gloss's shadow root, since a page reads `CSS.highlights`. */
   painter: MarkPainter;
   api: NotesApi;
   /** Scrolls to a span of the article and flashes it. */

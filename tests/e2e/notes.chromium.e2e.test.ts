@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockRemoteRequests, CHROME_BUILD, launchChromium, REPO_ROOT, TEST_OUTPUT, type ChromiumSession } from '../support/browsers';
 import { watchExtensionErrors } from '../support/extension-errors';
 import { GLOSS_HOST, glossOutcome, locateWord } from '../support/gloss-page';
-import { chromiumNotesUi, NOTE_TEXT, NOTED_PASSAGE, notesPainted, SEED_TITLE, selectPassage, WORD_IN_PASSAGE } from '../support/notes';
+import { chromiumEditor, chromiumNotesUi, NOTE_TEXT, NOTED_PASSAGE, noteHighlightNames, notesPainted, SEED_TITLE, selectionBox, selectPassage, WORD_IN_PASSAGE } from '../support/notes';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
 describe(`Notes and memory in Chromium (${CHROME_BUILD})`, () => {
@@ -59,7 +59,11 @@ describe(`Notes and memory in Chromium (${CHROME_BUILD})`, () => {
     const button = (await chromiumNotesUi(page, cdp))!.addButton!;
     await page.mouse.click(button.x, button.y);
     await expect.poll(async () => (await chromiumNotesUi(page, cdp))?.editor, { timeout: 3_000 }).toBe(true);
+    // The editor is a page of Gloss's own in a frame, focused in its text once drawn.
+    await expect.poll(() => chromiumEditor(page), { timeout: 3_000 }).toMatchObject({ focused: 'body', body: '' });
+    expect((await chromiumEditor(page))!.quote).toMatch(/^And Vladimir Poutine on Friday.*action abroad\.$/);
     await page.keyboard.type(NOTE_TEXT);
+    expect((await chromiumEditor(page))!.body, 'typed in the frame').toBe(NOTE_TEXT);
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.evaluate(notesPainted, GLOSS_HOST), { timeout: 5_000 }).toBe('1/1');
   });
@@ -68,11 +72,14 @@ describe(`Notes and memory in Chromium (${CHROME_BUILD})`, () => {
     await page.reload();
     await page.waitForFunction(glossOutcome, GLOSS_HOST, { timeout: 20_000 });
     await page.waitForFunction((host) => document.querySelector(host)?.getAttribute('data-gloss-notes') === '1/1', GLOSS_HOST, { timeout: 10_000 });
-    const highlight = await page.evaluate(() => {
-      const painted = CSS.highlights.get('gloss-note-yellow');
-      return painted ? [...painted].map((range) => range.toString()) : null;
-    });
-    expect(highlight, 'the passage is painted as a yellow note').toEqual([expect.stringMatching(/^And Vladimir Poutine on Friday.*action abroad\.$/)]);
+    // Painted inside Gloss's shadow root, where the page cannot see which passage the reader noted.
+    expect(await page.evaluate(noteHighlightNames), "notes in the page's CSS.highlights").toEqual([]);
+    expect(await page.evaluate(selectPassage, NOTED_PASSAGE)).not.toBeNull();
+    const passage = (await page.evaluate(selectionBox))!;
+    // Boxes are drawn in the next animation frame.
+    await expect.poll(async () => Object.keys((await chromiumNotesUi(page, cdp))?.noteMarks ?? {}), { timeout: 3_000, message: 'the passage is painted as a yellow note' }).toEqual(['gloss-note-yellow']);
+    const painted = (await chromiumNotesUi(page, cdp))!.noteMarks['gloss-note-yellow']!;
+    for (const side of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(painted[side] - passage[side]), `the mark's ${side} edge`).toBeLessThan(2);
     await mkdir(TEST_OUTPUT, { recursive: true });
     await page.screenshot({ path: join(TEST_OUTPUT, 'e2e-notes-chromium.png') });
     expect(await noteCardOn(WORD_IN_PASSAGE)).toBe(NOTE_TEXT);

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_BUILD, launchFirefoxWithGloss, REPO_ROOT } from '../support/browsers';
 import { GLOSS_HOST, glossOutcome, locateWord } from '../support/gloss-page';
-import { firefoxNotesUi, NOTE_TEXT, NOTED_PASSAGE, notesPainted, SEED_TITLE, selectPassage, WORD_IN_PASSAGE } from '../support/notes';
+import { firefoxEditor, firefoxNotesUi, NOTE_TEXT, NOTED_PASSAGE, noteHighlightNames, notesPainted, SEED_TITLE, selectionBox, selectPassage, WORD_IN_PASSAGE } from '../support/notes';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
 describe(`Notes and memory in Firefox ESR (${FIREFOX_BUILD})`, () => {
@@ -53,7 +53,11 @@ describe(`Notes and memory in Firefox ESR (${FIREFOX_BUILD})`, () => {
     const button = (await firefoxNotesUi(page))!.addButton!;
     await page.mouse.click(button.x, button.y);
     await expect.poll(async () => (await firefoxNotesUi(page))?.editor, { timeout: 3_000 }).toBe(true);
+    // The editor is a page of Gloss's own in a frame, focused in its text once drawn.
+    await expect.poll(() => firefoxEditor(page), { timeout: 3_000 }).toMatchObject({ focused: 'body', body: '' });
+    expect((await firefoxEditor(page))!.quote).toMatch(/^And Vladimir Poutine on Friday.*action abroad\.$/);
     await page.keyboard.type(NOTE_TEXT);
+    expect((await firefoxEditor(page))!.body, 'typed in the frame').toBe(NOTE_TEXT);
     await page.keyboard.down('Control');
     await page.keyboard.press('Enter');
     await page.keyboard.up('Control');
@@ -63,11 +67,14 @@ describe(`Notes and memory in Firefox ESR (${FIREFOX_BUILD})`, () => {
   it('highlights the note again after a reload', async () => {
     await page.reload();
     expect(await settled()).toBe('1/1');
-    const highlight = await page.evaluate(() => {
-      const painted = CSS.highlights.get('gloss-note-yellow');
-      return painted ? [...painted].map((range) => range.toString()) : null;
-    });
-    expect(highlight, 'the passage is painted as a yellow note').toEqual([expect.stringMatching(/^And Vladimir Poutine on Friday.*action abroad\.$/)]);
+    // Painted inside Gloss's shadow root, where the page cannot see which passage the reader noted.
+    expect(await page.evaluate(noteHighlightNames), "notes in the page's CSS.highlights").toEqual([]);
+    expect(await page.evaluate(selectPassage, NOTED_PASSAGE)).not.toBeNull();
+    const passage = (await page.evaluate(selectionBox))!;
+    // Boxes are drawn in the next animation frame.
+    await expect.poll(async () => Object.keys((await firefoxNotesUi(page))?.noteMarks ?? {}), { timeout: 3_000, message: 'the passage is painted as a yellow note' }).toEqual(['gloss-note-yellow']);
+    const painted = (await firefoxNotesUi(page))!.noteMarks['gloss-note-yellow']!;
+    for (const side of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(painted[side] - passage[side]), `the mark's ${side} edge`).toBeLessThan(2);
     expect(await noteCardOn(WORD_IN_PASSAGE)).toBe(NOTE_TEXT);
   });
 

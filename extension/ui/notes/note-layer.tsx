@@ -1,15 +1,18 @@
 /**
  * Shows one piece of the notes UI at a time in Gloss's note layer (inside its closed shadow
- * root): the "Add note" button by a selection, the note editor, a note's card, or "Undo" after a
- * delete. Placed like the popover, with @floating-ui/dom against the passage's live Range and
+ * root): the "Add note" button by a selection, the note editor (in a frame of Gloss's origin,
+ * editor-frame.ts), a note's card, or "Undo" after a delete. Placed like the popover, with @floating-ui/dom against the passage's live Range and
  * kept in place on scroll and resize; "Undo" sits at the bottom left of the window.
  */
 import { autoUpdate, computePosition, flip, offset, shift, type Placement, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { GlossHost } from '../gloss-host';
 import { AddNoteButton } from './AddNoteButton';
+import { createEditorFrame, NOTE_EDITOR_PATH } from './editor-frame';
 import { NoteCard, type NoteCardProps } from './NoteCard';
-import { NoteEditor, type NoteEditorProps } from './NoteEditor';
+import type { NoteEditorProps } from './NoteEditor';
 import { UndoDelete, type UndoDeleteProps } from './UndoDelete';
 
 /** What the note layer is showing. */
@@ -30,6 +33,23 @@ function virtualElementFor(range: Range): VirtualElement {
     getClientRects: () => range.getClientRects(),
     contextElement: range.startContainer.parentElement ?? undefined,
   };
+}
+
+/** The editor's frame, made once as it mounts and detached as it unmounts (a fresh `key` for each editor opened). */
+function EditorFrame(props: NoteEditorProps) {
+  const holder = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const detached = new AbortController();
+    const url = browser.runtime.getURL(NOTE_EDITOR_PATH);
+    const origin = new URL(browser.runtime.getURL('/')).origin;
+    const frame = createEditorFrame(holder.current!.ownerDocument, { ...props, url, origin, signal: detached.signal });
+    holder.current!.append(frame);
+    return () => {
+      detached.abort();
+      frame.remove();
+    };
+  }, []);
+  return <div ref={holder} />;
 }
 
 export function createNoteLayer(host: GlossHost, signal: AbortSignal): NoteLayer {
@@ -62,7 +82,7 @@ export function createNoteLayer(host: GlossHost, signal: AbortSignal): NoteLayer
       place(range, 'top-end');
     },
     showEditor(range, props) {
-      show('editor', <NoteEditor key={++opened} {...props} />);
+      show('editor', <EditorFrame key={++opened} {...props} />);
       place(range, 'bottom-start');
     },
     showCard(range, props) {
