@@ -150,8 +150,12 @@ describe.each([
     expect(scripts.some((script) => /\.permissions\.request\b/.test(script.text))).toBe(true);
     // The content script runs on every web page (it is the product) and nowhere else.
     expect(manifest.content_scripts!.flatMap((script) => script.matches)).toEqual(ANY_WEB_ORIGIN);
-    // No page of Gloss can be loaded or messaged by a web page.
-    expect(manifest.web_accessible_resources).toBeUndefined();
+    // No page of Gloss can be messaged by a web page, and one only can be loaded by one: the note
+    // editor, framed in web pages' Gloss UI so that the page never sees a draft; in MV3 at the
+    // session's dynamic address only, so that a page cannot probe for Gloss at a fixed one.
+    expect(manifest.web_accessible_resources).toEqual(
+      optional === 'optional_host_permissions' ? [{ resources: ['note-editor.html'], matches: ANY_WEB_ORIGIN, use_dynamic_url: true }] : ['note-editor.html'],
+    );
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
