@@ -76,7 +76,9 @@ export function overlayPainter(overlay: HTMLElement, win: Window, signal: AbortS
   }
 
   function redrawSoon(): void {
-    if (!frame) frame = win.requestAnimationFrame(draw);
+    // Nothing painted and nothing drawn: no frame callback (on a huge page every resize of the
+    // document would otherwise run Gloss inside the browser's long rendering frames).
+    if (!frame && (painted.size > 0 || layer.firstChild)) frame = win.requestAnimationFrame(draw);
   }
 
   const observer = new ResizeObserver(redrawSoon);
