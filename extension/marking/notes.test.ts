@@ -11,6 +11,7 @@ import { describeSpan } from '../notes/anchoring/describe';
 import type { EntityMemory, Note } from '../notes/types';
 import { makeNote } from '../store/test-notes';
 import { createGlossHost, type GlossHost } from '../ui/gloss-host';
+import type { FromEditorFrame, ToEditorFrame } from '../ui/notes/editor-frame';
 import { articleSelection } from './note-selection';
 import { initPageNotes } from './notes';
 import type { NotesApi } from './notes-api';
@@ -48,6 +49,23 @@ function select(selector: string, words: string): void {
     return;
   }
   throw new Error(`"${words}" is not in ${selector}`);
+}
+
+/**
+ * The note editor's frame in Gloss's note layer, "loaded" (happy-dom loads no extension page):
+ * the port the content script hands it, and what it is first asked to show.
+ */
+async function loadEditorFrame(): Promise<{ port: MessagePort; open: ToEditorFrame }> {
+  const frame = host.noteLayer.querySelector('iframe');
+  expect(frame, 'the editor is open').not.toBeNull();
+  const postMessage = vi.fn();
+  Object.defineProperty(frame, 'contentWindow', { value: { postMessage } });
+  frame!.dispatchEvent(new Event('load'));
+  const port = (postMessage.mock.calls[0]![2] as MessagePort[])[0]!;
+  const received: ToEditorFrame[] = [];
+  port.onmessage = (event: MessageEvent<ToEditorFrame>) => received.push(event.data);
+  await vi.waitFor(() => expect(received).not.toEqual([]));
+  return { port, open: received[0]! };
 }
 
 describe('articleSelection', () => {
@@ -155,22 +173,21 @@ describe('initPageNotes', () => {
     await notes.ready;
     select('article', 'nearly twice the first estimate');
     expect(notes.addNoteHere()).toBe(true);
-    const shadowText = () => host.noteLayer.querySelector('textarea');
-    expect(shadowText(), 'the editor is open').not.toBeNull();
-    act(() => {
-      shadowText()!.value = 'Ask for the audit';
-      shadowText()!.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-    await act(async () => host.noteLayer.querySelector<HTMLButtonElement>('button.save')!.click());
+    const editor = await loadEditorFrame();
+    expect(editor.open).toMatchObject({ type: 'open', title: 'Add note', quote: 'nearly twice the first estimate', initial: { body: '', tags: [], colour: 'yellow' } });
+    editor.port.postMessage({ type: 'save', draft: { body: 'Ask for the audit', tags: [], colour: 'yellow' } } satisfies FromEditorFrame);
     await vi.waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]).toMatchObject({ url: URL_, body: 'Ask for the audit', quote: { exact: 'nearly twice the first estimate' }, entity: null });
     expect(painted.get('gloss-note-yellow')!.map(String)).toEqual(['nearly twice the first estimate']);
     expect(host.element.getAttribute('data-gloss-notes')).toBe('1/1');
-    expect(host.noteLayer.querySelector('textarea'), 'the editor closes once saved').toBeNull();
+    expect(host.noteLayer.querySelector('iframe'), 'the editor closes once saved').toBeNull();
+    editor.port.close();
 
     act(() => notes.forEntity('e1').onAddNote());
-    await act(async () => host.noteLayer.querySelector<HTMLButtonElement>('button.save')!.click());
+    const entityEditor = await loadEditorFrame();
+    entityEditor.port.postMessage({ type: 'save', draft: { body: '', tags: [], colour: 'blue' } } satisfies FromEditorFrame);
     await vi.waitFor(() => expect(saved).toHaveLength(2));
+    entityEditor.port.close();
     expect(saved[1]).toMatchObject({ quote: { exact: 'Jane Doe' }, entity: { key: 'PER:jane doe', name: 'Jane Doe', type: 'PER' } });
     expect(notes.forEntity('e1').notes.map((note) => note.id)).toEqual([saved[1]!.id]);
   });
