@@ -14,7 +14,7 @@ const SYNC_HOSTS = ['http://*/*', 'https://*/*'];
  * frames, no `<base>`, no form submissions. `connect-src` stays open to http(s) because the
  * reader's WebDAV server may be at any origin (Wikipedia is the other one reached). No
  * `frame-ancestors`: the browsers host the popup and sidebar in frames of their own, and the
- * note editor (NOTE_EDITOR_RESOURCES) is framed in web pages by design. Under `wxt` (dev) the pages load their code
+ * note editor (noteEditorResources) is framed in web pages by design. Under `wxt` (dev) the pages load their code
  * and styles from Vite's dev server, which WXT adds to `script-src`: the dev build keeps only
  * the script rules. tests/e2e/package.both.e2e.test.ts checks the built policy.
  */
@@ -33,11 +33,15 @@ const DEV_EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 
 /**
  * The note editor's page, framed inside Gloss's shadow root on web pages so that what the reader
  * types never reaches the page (extension/ui/notes/editor-frame.ts): the package's one
- * web-accessible resource, for http(s) pages only. In MV3 only at the address `runtime.getURL`
- * gives, which changes every session, so a page cannot probe for Gloss at a fixed address
- * (Firefox's moz-extension addresses are random per install already; WXT writes MV2's list).
+ * web-accessible page, for http(s) pages only. In MV3 only at the address `runtime.getURL`
+ * gives, which changes every session, so a page cannot probe for Gloss at a fixed address.
+ * Firefox's moz-extension addresses are random per install already; there the page's script
+ * chunks are listed too, for on a sandboxed page the frame is sandboxed as well, its document of
+ * no origin, and Firefox then loads only web-accessible files into it. WXT writes MV2's list.
  */
-const NOTE_EDITOR_RESOURCES = [{ resources: ['note-editor.html'], matches: SYNC_HOSTS, use_dynamic_url: true }];
+function noteEditorResources(browser: string) {
+  return browser === 'firefox' ? [{ resources: ['note-editor.html', 'chunks/*'], matches: SYNC_HOSTS }] : [{ resources: ['note-editor.html'], matches: SYNC_HOSTS, use_dynamic_url: true }];
+}
 
 /** A text of a library module replaced at build time, and the module (its path under node_modules). */
 export interface Rewrite {
@@ -127,7 +131,7 @@ export default defineConfig({
     icons,
     // Given in MV3's form; WXT writes MV2's single string for Firefox.
     content_security_policy: { extension_pages: command === 'serve' ? DEV_EXTENSION_PAGES_CSP : EXTENSION_PAGES_CSP },
-    web_accessible_resources: NOTE_EDITOR_RESOURCES,
+    web_accessible_resources: noteEditorResources(browser),
     // Firefox 140 (142 on Android) is the first to know `data_collection_permissions`, which the
     // look-ups' permission request names (extension/ui/options/lookups.ts).
     ...(browser === 'firefox'

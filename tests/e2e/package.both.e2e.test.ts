@@ -152,9 +152,10 @@ describe.each([
     expect(manifest.content_scripts!.flatMap((script) => script.matches)).toEqual(ANY_WEB_ORIGIN);
     // No page of Gloss can be messaged by a web page, and one only can be loaded by one: the note
     // editor, framed in web pages' Gloss UI so that the page never sees a draft; in MV3 at the
-    // session's dynamic address only, so that a page cannot probe for Gloss at a fixed one.
+    // session's dynamic address only, so that a page cannot probe for Gloss at a fixed one; in
+    // Firefox (addresses random per install) with its script chunks, which a sandboxed frame needs.
     expect(manifest.web_accessible_resources).toEqual(
-      optional === 'optional_host_permissions' ? [{ resources: ['note-editor.html'], matches: ANY_WEB_ORIGIN, use_dynamic_url: true }] : ['note-editor.html'],
+      optional === 'optional_host_permissions' ? [{ resources: ['note-editor.html'], matches: ANY_WEB_ORIGIN, use_dynamic_url: true }] : ['note-editor.html', 'chunks/*'],
     );
     expect(manifest.externally_connectable).toBeUndefined();
   });

@@ -3,6 +3,9 @@ import { glossOutcome, GLOSS_HOST, KEYS, locateWord, MARIUPOL_FIGURE } from './g
 import { asPageCode, lookAtPopover, POPOVER_ONLY_TEXT, SECRET_DRAFT, SECRET_NOTE, type HostileBrowser, type PopoverLook } from './hostile';
 import { NOTED_PASSAGE, noteHighlightNames, notesPainted, selectPassage, WORD_IN_PASSAGE } from './notes';
 
+/** A passage of the hostile fixtures' article other than NOTED_PASSAGE. */
+const OTHER_PASSAGE = { from: 'Not far away', to: 'Crimean peninsula' };
+
 /** Whether the note editor's frame is shown, sized to the editor drawn (and focused) in it (runs on Gloss's shadow root). */
 function editorShown(root: ShadowRoot): boolean {
   const frame = root.querySelector('.note-layer iframe.note-editor-frame');
@@ -31,6 +34,19 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
   }
 
   const popover = () => b().inGlossRoot(lookAtPopover);
+
+  /** Selects `passage` and opens the note editor with the "Add note" button by it; resolves once the editor is drawn (and focused). */
+  async function openNoteEditor(passage: { from: string; to: string }): Promise<void> {
+    expect(await page(selectPassage, passage), 'the passage is on the page').not.toBeNull();
+    const addButton = () => b().inGlossRoot((root) => {
+      const rect = root.querySelector('.note-layer .add-note')?.getBoundingClientRect();
+      return rect && rect.width > 0 ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    });
+    await expect.poll(addButton, { timeout: 3_000 }).not.toBeNull();
+    const button = (await addButton())!;
+    await b().click(button.x, button.y);
+    await expect.poll(() => b().inGlossRoot(editorShown), { timeout: 3_000, message: "the note editor's frame is drawn" }).toBe(true);
+  }
 
   /** Rests the pointer on `word` and returns the popover that opens. */
   async function hover(word: string): Promise<PopoverLook> {
@@ -118,15 +134,7 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
     await open('snoop.html');
     await expect.poll(() => page(notesPainted, GLOSS_HOST), { timeout: 10_000, message: 'no notes yet' }).toBe('0/0');
     // A note, through the UI: select, "Add note", type, save.
-    expect(await page(selectPassage, NOTED_PASSAGE), 'the passage is on the page').not.toBeNull();
-    const addButton = () => b().inGlossRoot((root) => {
-      const rect = root.querySelector('.note-layer .add-note')?.getBoundingClientRect();
-      return rect && rect.width > 0 ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    });
-    await expect.poll(addButton, { timeout: 3_000 }).not.toBeNull();
-    const button = (await addButton())!;
-    await b().click(button.x, button.y);
-    await expect.poll(() => b().inGlossRoot(editorShown), { timeout: 3_000 }).toBe(true);
+    await openNoteEditor(NOTED_PASSAGE);
     const keysBefore = await b().evaluate<number>('window.__snoopedKeys.length');
     await b().type(SECRET_NOTE);
     await b().press('Control+Enter');
@@ -170,20 +178,11 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
   });
 
   /** What the page got while the reader wrote a note (the next two tests). */
-  let whileWriting: { captureKeys: string; snooped: string[] } | null = null;
+  let whileWriting: { captureKeys: string; snooped: string[]; frames: number } | null = null;
 
   it('snoop.html: the reader writes a note and selects its text in the editor, then cancels', async () => {
     await expect.poll(() => page(notesPainted, GLOSS_HOST), { timeout: 10_000 }).not.toBeNull();
-    expect(await page(selectPassage, { from: 'Not far away', to: 'Crimean peninsula' }), 'the passage is on the page').not.toBeNull();
-    const addButton = () => b().inGlossRoot((root) => {
-      const rect = root.querySelector('.note-layer .add-note')?.getBoundingClientRect();
-      return rect && rect.width > 0 ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    });
-    await expect.poll(addButton, { timeout: 3_000 }).not.toBeNull();
-    const button = (await addButton())!;
-    await b().click(button.x, button.y);
-    const editorOpen = () => b().inGlossRoot(editorShown);
-    await expect.poll(editorOpen, { timeout: 3_000 }).toBe(true);
+    await openNoteEditor(OTHER_PASSAGE);
     const keysBefore = await b().evaluate<number>('window.__snoopedCaptureKeys.length');
     await b().type(SECRET_DRAFT);
     await b().press('Control+KeyA');
@@ -191,9 +190,10 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
     whileWriting = {
       captureKeys: await b().evaluate<string>(`window.__snoopedCaptureKeys.slice(${keysBefore}).filter((key) => key.length === 1).join('')`),
       snooped: await b().evaluate<string[]>('window.__snooped'),
+      frames: await b().evaluate<number>('window.length'),
     };
     await b().press(KEYS.close);
-    await expect.poll(editorOpen, { timeout: 3_000 }).toBe(false);
+    await expect.poll(() => b().inGlossRoot(editorShown), { timeout: 3_000 }).toBe(false);
     await pageIsWhole();
   });
 
@@ -204,6 +204,7 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
     expect(whileWriting, 'the previous test ran').not.toBeNull();
     expect(whileWriting!.captureKeys, "characters the page's capture listeners got").toBe('');
     for (const text of whileWriting!.snooped) expect(text, 'what the page read').not.toContain(SECRET_DRAFT);
+    expect(whileWriting!.frames, "frames the page could reach in window.frames (to message or navigate Gloss's editor)").toBe(0);
     // The per-session address would let a page tell that Gloss is installed (and, with its secret, take the editor's channel).
     const seen = await b().evaluate<string[]>("performance.getEntries().map((entry) => entry.name).filter((name) => !/^https?:/.test(name) && name.includes(':'))");
     expect(seen, "extension addresses in the page's performance entries").toEqual([]);
@@ -224,6 +225,11 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
     const look = await hover('Mariupol');
     expect(look.text).toContain(MARIUPOL_FIGURE);
     expect(look, 'Gloss sets its own look').toMatchObject({ fontSize: '14px', headingSize: '16px', background: 'rgb(255, 255, 255)', borderRadius: '10px' });
+    // The note editor's frame loads too: a page's frame-src rules and sandbox do not hold Gloss's own frame.
+    await b().press(KEYS.close);
+    await openNoteEditor(OTHER_PASSAGE);
+    await b().press(KEYS.close);
+    await expect.poll(() => b().inGlossRoot(editorShown), { timeout: 3_000 }).toBe(false);
     await pageIsWhole();
   });
 }

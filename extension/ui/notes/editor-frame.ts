@@ -61,7 +61,8 @@ export interface EditorFrameOptions {
  */
 export function createEditorFrame(doc: Document, options: EditorFrameOptions): HTMLIFrameElement {
   const { url, signal } = options;
-  const secret = crypto.randomUUID();
+  // Not crypto.randomUUID(), which is for secure contexts only (an http: page is not one).
+  const secret = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
   const frame = doc.createElement('iframe');
   frame.className = 'note-editor-frame';
   frame.title = options.title;
@@ -98,7 +99,12 @@ export function createEditorFrame(doc: Document, options: EditorFrameOptions): H
     'load',
     () => {
       const hello: EditorFrameHello = { type: 'gloss-note-editor', secret };
-      frame.contentWindow?.postMessage(hello, options.origin, [channel.port2]);
+      // A sandboxed page's frames are sandboxed too, their documents of no origin, which no
+      // target origin names: there the port is guarded by the secret alone (the page cannot
+      // reach the frame: it is not in the page's window.frames, nor named, and its element is in
+      // the closed shadow root).
+      const targetOrigin = doc.defaultView?.origin === 'null' ? '*' : options.origin;
+      frame.contentWindow?.postMessage(hello, targetOrigin, [channel.port2]);
       send({ type: 'open', title: options.title, quote: options.quote, initial: options.initial });
       // Into the frame: the editor then focuses its text (a key pressed at once must reach it).
       frame.focus();
