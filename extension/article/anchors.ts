@@ -6,7 +6,7 @@
  */
 import { EDITABLE_SELECTOR } from './chrome';
 import { countedTexts, dataOf } from './counted-text';
-import { createTextNodeMap } from './text-node-map';
+import { createTextNodeMap, type NodeStretches } from './text-node-map';
 import type { TextNodeMap } from './types';
 
 /** `text.slice(start, end)` is characters `offset…` of counted run of text nodes number `node`. */
@@ -81,7 +81,7 @@ export async function anchoredMap(root: Node, text: string, anchors: readonly Te
     if (run[0]!.parentElement?.closest(EDITABLE_SELECTOR)) continue;
     chars.place(anchor, run, found.offset);
   }
-  return createTextNodeMap(chars.nodes, chars.charNode, chars.charOffset);
+  return createTextNodeMap(chars.nodes, chars.charNode, chars.charOffset, chars.stretches());
 }
 
 /** The per-character arrays of a `TextNodeMap`, filled an anchor at a time. */
@@ -90,6 +90,9 @@ class CharMap {
   readonly charNode: Int32Array;
   readonly charOffset: Int32Array;
   private readonly indexOfNode = new Map<Text, number>();
+  /** Each node's first and last character, kept as anchors are placed (see `stretches`). */
+  private readonly firstChar: number[] = [];
+  private readonly lastChar: number[] = [];
 
   constructor(length: number) {
     this.charNode = new Int32Array(length).fill(-1);
@@ -107,9 +110,16 @@ class CharMap {
         const at = start + from - offset;
         this.charNode.fill(index, at, at + to - from);
         for (let i = 0; i < to - from; i++) this.charOffset[at + i] = from - before + i;
+        this.firstChar[index] = Math.min(this.firstChar[index]!, at);
+        this.lastChar[index] = Math.max(this.lastChar[index]!, at + to - from - 1);
       }
       before += node.length;
     }
+  }
+
+  /** Where each node's characters are, for `createTextNodeMap` (which would otherwise read them off the whole text at once). */
+  stretches(): NodeStretches {
+    return { firstChar: Int32Array.from(this.firstChar), lastChar: Int32Array.from(this.lastChar) };
   }
 
   private indexOf(node: Text): number {
@@ -117,6 +127,8 @@ class CharMap {
     if (index === undefined) {
       index = this.nodes.push(node) - 1;
       this.indexOfNode.set(node, index);
+      this.firstChar.push(Number.MAX_SAFE_INTEGER);
+      this.lastChar.push(-1);
     }
     return index;
   }

@@ -63,6 +63,20 @@ describe('editable regions and form fields', () => {
   });
 });
 
+describe('the map the page builds from anchors', () => {
+  it('finds every mapped stretch again from its live node (offsetOf, with the stretches kept while mapping)', async () => {
+    const html = hugeArticlePage(60_000);
+    const found = findAnchoredArticle(html, PAGE_URL)!;
+    const map = await anchoredMap(livePage(html).documentElement, found.article.text, found.anchors, noPause);
+    const runs = map.runs();
+    expect(runs.length).toBeGreaterThan(50);
+    for (const run of runs) {
+      expect(map.offsetOf(run.node, run.offset)).toBe(run.start);
+      expect(map.offsetOf(run.node, run.offset + (run.end - run.start - 1))).toBe(run.end - 1);
+    }
+  });
+});
+
 describe('huge and deep pages', () => {
   it(`cut a 2 MB article to its first ${MAX_ANALYSED_WORDS.toLocaleString('en')} words, with anchors inside the cut`, () => {
     const found = findAnchoredArticle(hugeArticlePage(), PAGE_URL)!;
