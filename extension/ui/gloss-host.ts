@@ -38,11 +38,11 @@ export interface GlossHost {
 }
 
 /**
- * Typing in Gloss's UI (the note editor above all) fires composed events, which leave the shadow
- * root retargeted to the host: the page's key shortcuts would fire while the reader writes a
- * note, and the page's listeners could read the note key by key. They stop at the root, after
- * Gloss's own listeners inside it. (A page's capture listeners on window or document still get
- * them first: only a frame of the extension's origin could hide typing from those.)
+ * Typing in Gloss's UI fires composed events, which leave the shadow root retargeted to the
+ * host: the page's key shortcuts would fire while the reader types in a popover. They stop at the
+ * root, after Gloss's own listeners inside it. A page's capture listeners on window or document
+ * still get them first, which is why the note editor, where the reader writes, is a frame of the
+ * extension's own origin (ui/notes/editor-frame.ts): its keys never reach the page at all.
  */
 const TYPING_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'textInput', 'compositionstart', 'compositionupdate', 'compositionend', 'copy', 'cut', 'paste'];
 
