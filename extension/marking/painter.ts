@@ -76,13 +76,20 @@ export function overlayPainter(overlay: HTMLElement, win: Window, signal: AbortS
   }
 
   function redrawSoon(): void {
-    // Nothing painted and nothing drawn: no frame callback (on a huge page every resize of the
-    // document would otherwise run Gloss inside the browser's long rendering frames).
+    // Nothing painted and nothing drawn: no frame callback either.
     if (!frame && (painted.size > 0 || layer.firstChild)) frame = win.requestAnimationFrame(draw);
   }
 
+  // The document is watched only while something is painted: its resize callbacks run inside the
+  // browser's rendering of the page, which on a huge page is long, and Gloss has no business there.
   const observer = new ResizeObserver(redrawSoon);
-  observer.observe(win.document.documentElement);
+  let observing = false;
+  function watchResizes(on: boolean): void {
+    if (on === observing) return;
+    observing = on;
+    if (on) observer.observe(win.document.documentElement);
+    else observer.disconnect();
+  }
   win.addEventListener('resize', redrawSoon, { signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
@@ -94,10 +101,12 @@ export function overlayPainter(overlay: HTMLElement, win: Window, signal: AbortS
     paint(name, ranges) {
       if (ranges.length === 0) painted.delete(name);
       else painted.set(name, ranges);
+      watchResizes(painted.size > 0);
       redrawSoon();
     },
     clear() {
       painted.clear();
+      watchResizes(false);
       layer.replaceChildren();
     },
   };
