@@ -192,6 +192,14 @@ describe('findArticle on parseHtml documents (Node, no Range)', () => {
     expect(inNode.article).toEqual(inBrowser.article);
   });
 
+  it('lists no javascript: link, however its scheme is spelt', () => {
+    const hrefs = ['javascript:alert(1)', ' JavaScript:alert(2)', 'java\tscript:alert(3)', 'java\nscript:alert(4)', '/people/jane-doe'];
+    const body = hrefs.map((href, i) => `<a href="${href}">link ${i}</a>`).join(' ');
+    const page = `<html lang="en"><body><article><h1>Harbour reopens</h1><p>The harbour reopened on Monday, officials said. ${body}</p>${'<p>The port authority said ships would return within days, and that the bridge was safe.</p>'.repeat(6)}</article></body></html>`;
+    const found = findArticle(parseHtml(page, 'https://news.example/a'))!;
+    expect(found.article.links.map((link) => link.href)).toEqual(['https://news.example/people/jane-doe']);
+  });
+
   it('falls back to the page canonical URL for relative links when no URL is given', () => {
     const found = findArticle(parseHtml(fixture('news-page.html')))!;
     expect(found.article.links[0]!.href).toBe('https://news.example/people/jane-doe');

@@ -147,10 +147,12 @@ function readLink(anchor: Element, builder: TextBuilder, ctx: BodyContext): void
   builder.enterLink();
   readBody(anchor, builder, ctx);
   builder.leaveLink();
-  const href = anchor.getAttribute('href')?.trim();
-  if (!href || /^javascript:/i.test(href)) return;
+  const href = anchor.getAttribute('href');
+  if (!href) return;
   try {
-    builder.addLink(new URL(href, ctx.base).href, start, builder.position);
+    // The parsed protocol, not the text: the URL parser drops tabs and newlines ("java\tscript:").
+    const url = new URL(href, ctx.base);
+    if (url.protocol !== 'javascript:') builder.addLink(url.href, start, builder.position);
   } catch {
     // A relative link on a page whose URL is unknown, or a malformed one: not a usable link.
   }
