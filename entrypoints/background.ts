@@ -5,6 +5,7 @@ import { analysisHost } from '../extension/background/analysis-host';
 import { installNotes } from '../extension/background/notes-browser';
 import { installSync } from '../extension/background/sync-browser';
 import { maySend, ownExtension } from '../extension/background/sender';
+import { receiveSnapshot } from '../extension/background/snapshot-port';
 import { installWikipedia } from '../extension/background/wikipedia-browser';
 import { readPlaceFactsRequest, type PlaceFactsReply } from '../extension/wikipedia/messages';
 import { placeFacts } from '../extension/wikipedia/gazetteer';
@@ -44,6 +45,9 @@ export default defineBackground(() => {
     return request && maySend(message, sender, own) ? Promise.resolve({ facts: placeFacts(request.name) }) : undefined;
   });
   const unreachable = (error: unknown) => ({ ok: false as const, error: `Gloss's analysis could not be reached: ${error instanceof Error ? error.message : String(error)}` });
+
+  // A page's snapshot comes in parts on a port of its own (snapshot-port.ts), then is found as `gloss:find-article` is.
+  browser.runtime.onConnect.addListener((port) => void receiveSnapshot(port, { own, find: (request) => host.answer(request).catch(unreachable) }));
 
   browser.runtime.onMessage.addListener((message: unknown, sender): Promise<FindArticleReply | AnalyseReply | AnalysisReply> | undefined => {
     const request = readBackgroundRequest(message);

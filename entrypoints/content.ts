@@ -6,20 +6,22 @@ import { messageSources } from '../extension/marking/background-lookup';
 import { followPage } from '../extension/marking/follow-page';
 import { runGloss, type GlossPage } from '../extension/marking/gloss-page';
 import { notesApi } from '../extension/marking/notes-api';
+import { sendSnapshot } from '../extension/marking/send-snapshot';
+import { yieldToMain } from '../extension/marking/timing';
 import {
   isAnalyseReply,
   isFindArticleReply,
   MAX_SNAPSHOT_CHARS,
   pageTooLarge,
   readContentRequest,
+  SNAPSHOT_PORT,
   type AnalyseRequest,
-  type FindArticleRequest,
   type PageInfo,
   type ShowReply,
 } from '../extension/messages';
 import { readNotesContentRequest, type DoneReply } from '../extension/notes/messages';
 import { loadSettings, SETTINGS_KEY } from '../extension/settings/settings';
-import { HOST_TAG } from '../extension/ui/gloss-host';
+import { HOST_TAG, type GlossState } from '../extension/ui/gloss-host';
 // Listed in the manifest's content_scripts.css: the browser applies it before the page is styled.
 import '../extension/ui/highlights.css';
 
@@ -33,6 +35,9 @@ export default defineContentScript({
   async main(ctx) {
     let run: AbortController | null = null;
     let page: GlossPage | null = null;
+    // What the popup is told: Gloss's own state, never read back from the page's DOM, where the
+    // page may have put a <gloss-host data-gloss-state="…"> of its own.
+    let state: GlossState | 'off' = 'off';
 
     // Gloss's own lifetime on the page. WXT's ctx also ends when a script on the page dispatches
     // WXT's "content script started" event (meant to stop an older copy of this script, but any
@@ -46,10 +51,9 @@ export default defineContentScript({
     life.signal.addEventListener('abort', () => run?.abort());
     ctx.onInvalidated(alive);
 
-    async function findArticle(html: string, url: string): Promise<AnchoredArticle | null> {
+    async function findArticle(html: string, url: string, signal: AbortSignal): Promise<AnchoredArticle | null> {
       if (html.length > MAX_SNAPSHOT_CHARS) throw new Error(pageTooLarge(html.length));
-      const request: FindArticleRequest = { type: 'gloss:find-article', html, url };
-      const reply: unknown = await browser.runtime.sendMessage(request);
+      const reply = await sendSnapshot(html, url, { connect: () => browser.runtime.connect({ name: SNAPSHOT_PORT }), pause: yieldToMain, signal });
       if (!isFindArticleReply(reply)) throw new Error('the background gave no article');
       if (!reply.ok) throw new Error(reply.error);
       return reply.found;
@@ -68,11 +72,15 @@ export default defineContentScript({
       const controller = new AbortController();
       run = controller;
       page = null;
+      state = 'off';
       const settings = await loadSettings(browser.storage.local);
       if (controller.signal.aborted) return;
       const notes = notesApi((request) => browser.runtime.sendMessage(request));
       const background = messageSources((request) => browser.runtime.sendMessage(request), location.href);
-      page = await runGloss({ win: window, settings, findArticle, requestAnalysis, notes, background, signal: controller.signal });
+      const onState = (next: GlossState) => {
+        if (!controller.signal.aborted) state = next;
+      };
+      page = await runGloss({ win: window, settings, findArticle, requestAnalysis, notes, background, onState, signal: controller.signal });
     }
 
     browser.runtime.onMessage.addListener((message: unknown, sender): Promise<ShowReply | PageInfo | DoneReply> | undefined => {
@@ -83,10 +91,7 @@ export default defineContentScript({
       if (notesRequest?.type === 'gloss:notes:show') return done(page?.notes?.showNote(notesRequest.id), 'that note is not placed on this page');
       const request = readContentRequest(message);
       if (request?.type === 'gloss:show-entity') return Promise.resolve({ ok: page?.showEntity(request.entityId) ?? false });
-      if (request?.type === 'gloss:page-info') {
-        const state = document.querySelector(HOST_TAG)?.getAttribute('data-gloss-state') ?? 'off';
-        return Promise.resolve({ url: location.href, state });
-      }
+      if (request?.type === 'gloss:page-info') return Promise.resolve({ url: location.href, state });
       return undefined;
     });
     browser.storage.onChanged.addListener((changes, area) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleTextProblem, isAnalyseReply, isFindArticleReply, MAX_SNAPSHOT_CHARS, readBackgroundRequest, readContentRequest } from './messages';
+import { articleTextProblem, isAnalyseReply, isFindArticleReply, MAX_SNAPSHOT_CHARS, readBackgroundRequest, readContentRequest, readSnapshotMessage, SNAPSHOT_PART_CHARS } from './messages';
 
 const article = { text: 'Hello Kyiv', title: 'Hello', lang: 'en', blocks: [{ start: 0, end: 10 }], links: [{ start: 6, end: 10, href: 'https://kyiv.example/', text: 'Kyiv' }] };
 
@@ -30,6 +30,17 @@ describe('message validation', () => {
     expect(readContentRequest({ type: 'gloss:show-entity', entityId: 'e1' })).toEqual({ type: 'gloss:show-entity', entityId: 'e1' });
     expect(readContentRequest({ type: 'gloss:show-entity' })).toBeNull();
     expect(readContentRequest({ type: 'gloss:page-info' })).toEqual({ type: 'gloss:page-info' });
+  });
+
+  it('reads the snapshot port messages', () => {
+    const part = { type: 'gloss:snapshot:part', index: 2, html: '<p>' };
+    expect(readSnapshotMessage({ ...part, extra: 1 })).toEqual(part);
+    expect(readSnapshotMessage({ ...part, index: -1 })).toEqual({ error: 'gloss:snapshot:part: index is negative' });
+    expect(readSnapshotMessage({ ...part, html: 'x'.repeat(SNAPSHOT_PART_CHARS + 1) })).toEqual({ error: 'gloss:snapshot:part: html is longer than 256,000 characters' });
+    const end = { type: 'gloss:snapshot:end', url: 'https://news.example/a', parts: 3, chars: 600_000 };
+    expect(readSnapshotMessage(end)).toEqual(end);
+    expect(readSnapshotMessage({ ...end, chars: undefined })).toEqual({ error: 'gloss:snapshot:end: chars is not a whole number' });
+    expect(readSnapshotMessage({ type: 'gloss:find-article', html: '', url: '' })).toBeNull();
   });
 
   it('checks the background reply', () => {

@@ -157,6 +157,53 @@ const findArticleRequest = v.object({
  */
 export type FindArticleRequest = v.InferOutput<typeof findArticleRequest>;
 
+// ---- The page snapshot, in parts -----------------------------------------------------------
+// One `sendMessage` of a 2 MB snapshot held the page's main thread 20–45 ms (up to 90 ms on a
+// busy machine) while the browser serialised it. The content script opens a port named
+// `SNAPSHOT_PORT` per snapshot instead and posts it in parts of at most `SNAPSHOT_PART_CHARS`,
+// each in a task of its own, then `SnapshotEnd`; the background joins them (a port closed on the
+// way, by a page that went away, drops them) and posts one `FindArticleReply` back.
+
+/** The name of the port a content script sends one page snapshot through. */
+export const SNAPSHOT_PORT = 'gloss:snapshot';
+
+/** The most characters of a snapshot in one part message. */
+export const SNAPSHOT_PART_CHARS = 256_000;
+
+const snapshotPart = v.object({
+  type: v.literal('gloss:snapshot:part'),
+  /** The part's place, from 0: parts come in order. */
+  index: count(),
+  html: shortText(SNAPSHOT_PART_CHARS),
+});
+/** Content script → background, on a `SNAPSHOT_PORT` port: the next part of the snapshot. */
+export type SnapshotPart = v.InferOutput<typeof snapshotPart>;
+
+const snapshotEnd = v.object({
+  type: v.literal('gloss:snapshot:end'),
+  url: text(),
+  /** How many parts were sent, and their characters in all: the background checks it got them all. */
+  parts: count(),
+  chars: count(),
+});
+/**
+ * Content script → background, on a `SNAPSHOT_PORT` port, after the last part: find the article
+ * on the snapshot of `url`. The background posts back a `FindArticleReply`.
+ */
+export type SnapshotEnd = v.InferOutput<typeof snapshotEnd>;
+
+export type SnapshotMessage = SnapshotPart | SnapshotEnd;
+
+const SNAPSHOT_MESSAGES: MessageSchemas<SnapshotMessage> = {
+  'gloss:snapshot:part': snapshotPart,
+  'gloss:snapshot:end': snapshotEnd,
+};
+
+/** Reads a message posted on a `SNAPSHOT_PORT` port: the message, an error naming the wrong field, or null when it is neither kind. */
+export function readSnapshotMessage(message: unknown): SnapshotMessage | { error: string } | null {
+  return readMessage(SNAPSHOT_MESSAGES, message);
+}
+
 const analyseRequest = v.object({
   type: v.literal('gloss:analyse'),
   article: articleTextSchema,
@@ -221,7 +268,7 @@ export type FindArticleReply = { ok: true; found: AnchoredArticle | null } | Fai
 export type AnalysisReply = { ok: true; analysis: Analysis | null } | Failure;
 export type AnalyseReply = { ok: true; analysis: Analysis } | Failure;
 export type ShowReply = { ok: boolean };
-/** `state` is the host's `data-gloss-state` ("off" when Gloss does not run on this site). */
+/** `state` is Gloss's own state on the page, as its host's `data-gloss-state` shows it ("off" when Gloss does not run there). */
 export type PageInfo = { url: string; state: string };
 
 /** Whether a background reply to `gloss:find-article` is one (the article's text, its metadata and anchors, or none). */

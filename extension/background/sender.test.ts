@@ -71,6 +71,7 @@ describe('maySend', () => {
   ];
   const CONTENT_TOO = [
     { type: 'gloss:find-article', html: '<p>x</p>', url: 'https://news.example/a' },
+    { type: 'gloss:snapshot' }, // a snapshot port's name, checked when it connects
     { type: 'gloss:analyse' },
     { type: 'gloss:background:lookup' },
     { type: 'gloss:background:place', name: 'Kyiv' },

@@ -61,6 +61,8 @@ const PAGES_AND_CONTENT: readonly SenderKind[] = ['page', 'content'];
 export const SENDERS: Readonly<Record<string, readonly SenderKind[]>> = {
   // The page's analysis (content script); the popup asks for a tab's last one.
   'gloss:find-article': PAGES_AND_CONTENT,
+  // The port a content script sends its page's snapshot through (its name, checked when it connects).
+  'gloss:snapshot': PAGES_AND_CONTENT,
   'gloss:analyse': PAGES_AND_CONTENT,
   'gloss:last-analysis': PAGES,
   // The background's envelope to the offscreen document.

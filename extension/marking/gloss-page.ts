@@ -13,7 +13,7 @@ import type { AnchoredArticle } from '../article/snapshot';
 import type { TextNodeMap } from '../article/types';
 import { canonicalUrl } from '../notes/new-note';
 import { isSiteDisabled, lookupsAllowed, markedTypes, type Settings } from '../settings/settings';
-import { createGlossHost, type GlossHost } from '../ui/gloss-host';
+import { createGlossHost, type GlossHost, type GlossState } from '../ui/gloss-host';
 import { createPopoverController } from '../ui/popover-controller';
 import { FLASH_HIGHLIGHT, HIGHLIGHT_NAME } from '../ui/styles';
 import { createBackgroundLookup, type BackgroundSources } from './background-lookup';
@@ -29,14 +29,19 @@ import { idle, pageLoaded, yieldToMain } from './timing';
 export interface GlossPageOptions {
   win: Window & typeof globalThis;
   settings: Settings;
-  /** Finds the article on a snapshot of the page, `documentElement.outerHTML`. */
-  findArticle(html: string, url: string): Promise<AnchoredArticle | null>;
+  /** Finds the article on a snapshot of the page, `documentElement.outerHTML`; `signal`: the run's. */
+  findArticle(html: string, url: string, signal: AbortSignal): Promise<AnchoredArticle | null>;
   /** `meta`: the page's published date and outlet, for the reader's memory of the article. */
   requestAnalysis(article: ArticleText, url: string | null, meta: { published: string | null; outlet: string | null }): Promise<Analysis>;
   /** The reader's notes and memory (absent: no notes on the page). */
   notes?: NotesApi;
   /** Wikipedia look-ups and the gazetteer, in the background (absent: popovers say what the article says). */
   background?: BackgroundSources;
+  /**
+   * Told each state Gloss reaches on the page, as its host's `data-gloss-state` shows it: the
+   * content script answers the popup from this, since the page can put look-alike hosts in its DOM.
+   */
+  onState?(state: GlossState): void;
   signal: AbortSignal;
 }
 
@@ -59,16 +64,20 @@ export async function runGloss(options: GlossPageOptions): Promise<GlossPage | n
   await idle(win, signal);
   if (signal.aborted) return null;
   const host = createGlossHost(win.document, signal);
-  host.setAttribute('data-gloss-state', 'finding');
+  const setState = (state: GlossState) => {
+    host.setAttribute('data-gloss-state', state);
+    options.onState?.(state);
+  };
+  setState('finding');
 
   try {
     const found = await findArticleOnce(options);
     if (signal.aborted) return null;
     if (!found) {
-      host.setAttribute('data-gloss-state', 'no-article');
+      setState('no-article');
       return null;
     }
-    host.setAttribute('data-gloss-state', 'analysing');
+    setState('analysing');
     // On a huge page, receiving the article, sending it for analysis and the first mapping slice
     // each take a share of the main thread: each gets a task of its own.
     await yieldToMain();
@@ -83,11 +92,11 @@ export async function runGloss(options: GlossPageOptions): Promise<GlossPage | n
     if (signal.aborted) return null;
     host.setAttribute('data-gloss-marks', page.marked);
     describeAnalysis(host, analysis);
-    host.setAttribute('data-gloss-state', 'ready');
+    setState('ready');
     return page;
   } catch (error) {
     // A page Gloss can't read must stay usable: say why on the host and leave it alone.
-    host.setAttribute('data-gloss-state', 'error');
+    setState('error');
     host.setAttribute('data-gloss-error', error instanceof Error ? error.message : String(error));
     return null;
   }
@@ -112,9 +121,9 @@ function describeAnalysis(host: GlossHost, analysis: Analysis): void {
 async function findArticleOnce({ win, findArticle, signal }: GlossPageOptions): Promise<AnchoredArticle | null> {
   const find = async () => {
     const html = await outerHtmlInSlices(win.document.documentElement, { pause: yieldToMain, signal });
-    // Sending a 2 MB snapshot takes 20–40 ms of its own: not in the serialiser's last slice.
+    // The snapshot is sent in parts (send-snapshot.ts), the first not in the serialiser's last slice.
     await yieldToMain();
-    return signal.aborted ? null : findArticle(html, win.location.href);
+    return signal.aborted ? null : findArticle(html, win.location.href, signal);
   };
   const first = await find();
   if (first || signal.aborted || win.document.readyState === 'complete') return first;
