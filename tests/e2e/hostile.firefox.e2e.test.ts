@@ -14,7 +14,8 @@ describe(`Gloss on hostile pages in Firefox ESR (${FIREFOX_BUILD})`, () => {
 
   beforeAll(async () => {
     server = await startStaticServer(join(REPO_ROOT, 'tests', 'fixtures'), HOSTILE_HEADERS);
-    browser = await launchFirefoxWithGloss();
+    // Gloss's own pages too: the popup's question is asked from one (puppeteerHostile's pageInfo).
+    browser = await launchFirefoxWithGloss(undefined, { extensionPages: true });
     const page: Page = await browser.newPage();
     driver = puppeteerHostile(page, watchFirefoxExtensionErrors(browser));
   });

@@ -220,6 +220,18 @@ export function hostileSuite(browser: () => HostileBrowser, origin: () => string
     await pageIsWhole();
   });
 
+  it("fake-state.html: a page's own <gloss-host data-gloss-state=\"error\"> does not change what the popup is told of Gloss on the page", async () => {
+    await b().goto(`${origin()}/hostile/fake-state.html`);
+    await b().front();
+    // Gloss's own host is the one it appends to <html>; the page's look-alike is first in <body>.
+    const ownHost = ':root > gloss-host[data-gloss-state]';
+    await expect.poll(() => page(glossOutcome, ownHost), { timeout: 20_000, interval: 200 }).not.toBeNull();
+    expect(await page(glossOutcome, ownHost), "Gloss's own host").toMatchObject({ state: 'ready', error: null });
+    expect(await page(glossOutcome, GLOSS_HOST), "the first gloss-host in the document: the page's").toMatchObject({ state: 'error', error: 'forged by the page' });
+    expect(await b().pageInfo(), "what the popup is told: Gloss's own state").toEqual({ url: `${origin()}/hostile/fake-state.html`, state: 'ready' });
+    await pageIsWhole();
+  });
+
   it('csp.html: under a strict Content-Security-Policy Gloss marks, and its popover shows, styled', async () => {
     await open('csp.html');
     const look = await hover('Mariupol');

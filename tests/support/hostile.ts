@@ -1,5 +1,6 @@
 import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
 import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
+import { FIREFOX_EXTENSION_UUID } from './browsers';
 import { GLOSS_HOST } from './gloss-page';
 import type { PathHeaders } from './static-server';
 
@@ -93,6 +94,27 @@ export interface HostileBrowser {
   front(): Promise<void>;
   /** The errors seen from Gloss's content script so far. */
   extensionErrors: string[];
+  /** What Gloss's popup is told of the page (`gloss:page-info`), asked from one of Gloss's own contexts. */
+  pageInfo(): Promise<unknown>;
+}
+
+/**
+ * Asks every tab's content script what the popup asks, `gloss:page-info`, from one of Gloss's own
+ * contexts (runs there: self-contained). The replies, one per tab with a content script; the
+ * tests open one web page at a time, and Gloss has no "tabs" permission to pick it by address.
+ */
+export async function askPageInfo(): Promise<unknown[]> {
+  type Tabs = { query(filter: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  const scope = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
+  const tabs = (scope.browser ?? scope.chrome)!.tabs;
+  const replies = await Promise.all((await tabs.query({})).map((tab) => tabs.sendMessage(tab.id!, { type: 'gloss:page-info' }).catch(() => null)));
+  return replies.filter((reply) => reply != null);
+}
+
+/** The one reply `askPageInfo` got (fails when not exactly one tab answered). */
+function onlyReply(replies: unknown[]): unknown {
+  if (replies.length !== 1) throw new Error(`expected one tab to answer gloss:page-info, ${replies.length} did`);
+  return replies[0];
 }
 
 interface CdpNode {
@@ -173,10 +195,14 @@ export function playwrightHostile(page: PlaywrightPage, cdp: CDPSession, extensi
     type: (text) => page.keyboard.type(text),
     front: () => page.bringToFront(),
     extensionErrors,
+    pageInfo: async () => onlyReply(await page.context().serviceWorkers()[0]!.evaluate(askPageInfo)),
   };
 }
 
-/** The Puppeteer face of a Firefox page. */
+/**
+ * The Puppeteer face of a Firefox page. `pageInfo` opens Gloss's options page in a tab of its own
+ * for the question, so Firefox must be launched with `extensionPages`.
+ */
 export function puppeteerHostile(page: PuppeteerPage, extensionErrors: string[]): HostileBrowser {
   return {
     goto: async (url) => void (await page.goto(url)),
@@ -194,5 +220,20 @@ export function puppeteerHostile(page: PuppeteerPage, extensionErrors: string[])
     type: (text) => page.keyboard.type(text),
     front: () => page.bringToFront(),
     extensionErrors,
+    async pageInfo() {
+      const options = await page.browser().newPage();
+      try {
+        // moz-extension:// navigations may never report "loaded" over BiDi: wait for the page instead.
+        options.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/options.html`, { waitUntil: 'domcontentloaded', timeout: 10_000 }).catch(() => undefined);
+        for (let tries = 0; tries < 75; tries += 1) {
+          if (await options.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false)) break;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        return onlyReply(await options.evaluate(askPageInfo));
+      } finally {
+        await options.close();
+        await page.bringToFront();
+      }
+    },
   };
 }
