@@ -47,7 +47,9 @@ export interface GlossHost {
 const TYPING_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'textInput', 'compositionstart', 'compositionupdate', 'compositionend', 'copy', 'cut', 'paste'];
 
 export function createGlossHost(doc: Document, signal: AbortSignal): GlossHost {
-  doc.querySelector(HOST_TAG)?.remove(); // one left behind by an invalidated earlier instance
+  // One left behind by an earlier Gloss (an update ends a content script without its clean-up):
+  // Gloss's hosts are the root's own children, so a page's <gloss-host> in its body is not touched.
+  for (const stale of doc.documentElement.querySelectorAll(`:scope > ${HOST_TAG}`)) stale.remove();
   // Made in a document of its own, which has no custom element registry: a page that defined
   // <gloss-host> as its own custom element would otherwise get the closed root through its
   // ElementInternals (they hand over the root of an element that was custom when it was attached).
