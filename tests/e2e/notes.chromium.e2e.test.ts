@@ -4,7 +4,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockRemoteRequests, CHROME_BUILD, launchChromium, REPO_ROOT, TEST_OUTPUT, type ChromiumSession } from '../support/browsers';
 import { watchExtensionErrors } from '../support/extension-errors';
-import { GLOSS_HOST, glossOutcome, locateWord } from '../support/gloss-page';
+import { GLOSS_HOST, glossOutcome, locateWord, pressThenRelease } from '../support/gloss-page';
 import { chromiumEditor, chromiumNotesUi, NOTE_TEXT, NOTED_PASSAGE, noteHighlightNames, notesPainted, SEED_TITLE, selectionBox, selectPassage, WORD_IN_PASSAGE } from '../support/notes';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 
@@ -31,8 +31,8 @@ describe(`Notes and memory in Chromium (${CHROME_BUILD})`, () => {
     const at = await page.evaluate(locateWord, word);
     expect(at, `"${word}" is on the page`).not.toBeNull();
     await page.mouse.click(at!.x, at!.y);
-    await expect.poll(async () => (await chromiumNotesUi(page, cdp))?.card, { timeout: 3_000 }).not.toBeNull();
-    const card = (await chromiumNotesUi(page, cdp))!.card;
+    await expect.poll(async () => (await chromiumNotesUi(cdp))?.card, { timeout: 3_000 }).not.toBeNull();
+    const card = (await chromiumNotesUi(cdp))!.card;
     await page.keyboard.press('Escape');
     return card;
   }
@@ -55,10 +55,10 @@ describe(`Notes and memory in Chromium (${CHROME_BUILD})`, () => {
     expect(await open('/seed/page.html'), 'no notes yet').toBe('0/0');
     const end = await page.evaluate(selectPassage, NOTED_PASSAGE);
     expect(end, 'the passage is on the page').not.toBeNull();
-    await expect.poll(async () => (await chromiumNotesUi(page, cdp))?.addButton, { timeout: 3_000 }).not.toBeNull();
-    const button = (await chromiumNotesUi(page, cdp))!.addButton!;
+    await expect.poll(async () => (await chromiumNotesUi(cdp))?.addButton, { timeout: 3_000 }).not.toBeNull();
+    const button = (await chromiumNotesUi(cdp))!.addButton!;
     await page.mouse.click(button.x, button.y);
-    await expect.poll(async () => (await chromiumNotesUi(page, cdp))?.editor, { timeout: 3_000 }).toBe(true);
+    await expect.poll(async () => (await chromiumNotesUi(cdp))?.editor, { timeout: 3_000 }).toBe(true);
     // The editor is a page of Gloss's own in a frame, focused in its text once drawn.
     await expect.poll(() => chromiumEditor(page), { timeout: 3_000 }).toMatchObject({ focused: 'body', body: '' });
     expect((await chromiumEditor(page))!.quote).toMatch(/^And Vladimir Poutine on Friday.*action abroad\.$/);
@@ -77,8 +77,8 @@ describe(`Notes and memory in Chromium (${CHROME_BUILD})`, () => {
     expect(await page.evaluate(selectPassage, NOTED_PASSAGE)).not.toBeNull();
     const passage = (await page.evaluate(selectionBox))!;
     // Boxes are drawn in the next animation frame.
-    await expect.poll(async () => Object.keys((await chromiumNotesUi(page, cdp))?.noteMarks ?? {}), { timeout: 3_000, message: 'the passage is painted as a yellow note' }).toEqual(['gloss-note-yellow']);
-    const painted = (await chromiumNotesUi(page, cdp))!.noteMarks['gloss-note-yellow']!;
+    await expect.poll(async () => Object.keys((await chromiumNotesUi(cdp))?.noteMarks ?? {}), { timeout: 3_000, message: 'the passage is painted as a yellow note' }).toEqual(['gloss-note-yellow']);
+    const painted = (await chromiumNotesUi(cdp))!.noteMarks['gloss-note-yellow']!;
     for (const side of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(painted[side] - passage[side]), `the mark's ${side} edge`).toBeLessThan(2);
     await mkdir(TEST_OUTPUT, { recursive: true });
     await page.screenshot({ path: join(TEST_OUTPUT, 'e2e-notes-chromium.png') });
@@ -91,11 +91,11 @@ describe(`Notes and memory in Chromium (${CHROME_BUILD})`, () => {
   });
 
   it('opens the editor on the selection with Alt+Shift+N and from the context menu item, Escape cancelling', async () => {
-    const editorOpen = async () => (await chromiumNotesUi(page, cdp))?.editor;
+    const editorOpen = async () => (await chromiumNotesUi(cdp))?.editor;
     expect(await page.evaluate(selectPassage, { from: 'Not far away', to: 'Crimean peninsula' })).not.toBeNull();
     await page.keyboard.press('Alt+Shift+KeyN');
     await expect.poll(editorOpen, { timeout: 3_000 }).toBe(true);
-    await page.keyboard.press('Escape');
+    await pressThenRelease(page, 'Escape');
     await expect.poll(editorOpen, { timeout: 3_000 }).toBe(false);
 
     // The context menu item's click handler sends this to the tab (extension/background/notes-browser.ts).
@@ -108,7 +108,7 @@ describe(`Notes and memory in Chromium (${CHROME_BUILD})`, () => {
       for (const tab of await tabs.query({})) await tabs.sendMessage(tab.id!, { type: 'gloss:notes:add-here' }).catch(() => {});
     });
     await expect.poll(editorOpen, { timeout: 3_000 }).toBe(true);
-    await page.keyboard.press('Escape');
+    await pressThenRelease(page, 'Escape');
     await expect.poll(editorOpen, { timeout: 3_000 }).toBe(false);
     expect(await page.evaluate(notesPainted, GLOSS_HOST), 'nothing saved').toBe('1/1');
   });
@@ -118,8 +118,8 @@ describe(`Notes and memory in Chromium (${CHROME_BUILD})`, () => {
     const word = await page.evaluate(locateWord, 'Mariupol');
     await page.mouse.move(word!.x - 20, word!.y);
     await page.mouse.move(word!.x, word!.y, { steps: 5 });
-    await expect.poll(async () => (await chromiumNotesUi(page, cdp))?.memory, { timeout: 5_000 }).not.toBeNull();
-    const memory = (await chromiumNotesUi(page, cdp))!.memory!;
+    await expect.poll(async () => (await chromiumNotesUi(cdp))?.memory, { timeout: 5_000 }).not.toBeNull();
+    const memory = (await chromiumNotesUi(cdp))!.memory!;
     expect(memory).toContain('In 1 other article you read');
     expect(memory).toContain(SEED_TITLE);
     expect(memory, "the seed's figure about Mariupol, with its date").toMatch(/160,000[\s\S]*29 Mar 2022/);

@@ -56,11 +56,10 @@ interface CdpNode {
   shadowRoots?: CdpNode[];
 }
 
-const attribute = (node: CdpNode, name: string): string | undefined => {
-  const attrs = node.attributes ?? [];
-  const at = attrs.indexOf(name);
-  return at >= 0 && at % 2 === 0 ? attrs[at + 1] : undefined;
-};
+/** Gloss's host: a `<gloss-host>` with `data-gloss-state` and a shadow root (a page's look-alike has none). */
+function isGlossHost(node: CdpNode): boolean {
+  return node.nodeName.toLowerCase() === 'gloss-host' && (node.attributes ?? []).includes('data-gloss-state') && (node.shadowRoots?.length ?? 0) > 0;
+}
 
 function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | null {
   if (test(node)) return node;
@@ -72,23 +71,26 @@ function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | null 
 }
 
 /**
- * Chromium: Gloss's open popover, or null when none is shown. The shadow root is
- * closed to page scripts, so this walks the DOM through CDP (`pierce: true` reaches closed roots)
- * and reads the dialog's rendered text through a handle CDP gives for it.
+ * Chromium: calls `functionDeclaration` (the source of a `function () {…}`) with `this` bound to
+ * Gloss's closed shadow root, which CDP reaches (`DOM.getDocument` with `pierce: true`); its
+ * result by value, or null when Gloss has no host on the page. It runs in the page's world.
  */
+export async function callOnChromiumGlossRoot<T>(cdp: CDPSession, functionDeclaration: string): Promise<T | null> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  const shadow = findNode(root, isGlossHost)?.shadowRoots?.[0];
+  if (!shadow) return null;
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration, returnByValue: true });
+  return (result.value as T | undefined) ?? null;
+}
+
+/** Chromium: Gloss's open popover, or null when none is shown (read inside the closed root, as above). */
 export async function chromiumPopover(page: PlaywrightPage, cdp?: CDPSession): Promise<ShownPopover | null> {
   const session = cdp ?? (await page.context().newCDPSession(page));
-  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  const host = findNode(root, (n) => attribute(n, 'data-gloss-state') !== undefined);
-  const dialog = host?.shadowRoots?.map((shadow) => findNode(shadow, (n) => attribute(n, 'role') === 'dialog')).find(Boolean);
-  if (!dialog) return null;
-  const { object } = await session.send('DOM.resolveNode', { backendNodeId: dialog.backendNodeId });
-  const { result } = await session.send('Runtime.callFunctionOn', {
-    objectId: object.objectId!,
-    functionDeclaration: shownPopover.toString(),
-    returnByValue: true,
-  });
-  return (result.value as ShownPopover | null) ?? null;
+  return callOnChromiumGlossRoot<ShownPopover>(
+    session,
+    `function () { const dialog = this.querySelector('[role="dialog"]'); return dialog ? (${shownPopover.toString()}).call(dialog) : null; }`,
+  );
 }
 
 /** What puppeteer keeps of a node's WebDriver BiDi serialisation (not in its public types). */
@@ -99,20 +101,28 @@ interface BidiNodeHandle {
 }
 
 /**
- * Firefox: Gloss's open popover, or null when none is shown. WebDriver BiDi
+ * Firefox: a handle on Gloss's closed shadow root, or null when Gloss has no host. WebDriver BiDi
  * serialises an element's shadow root whatever its mode (w3c/webdriver-bidi#385), so the host's
- * serialisation carries a reference to the closed root; a handle built from that reference
- * lets us query inside it.
+ * serialisation carries a reference to the closed root, from which a handle can be built.
  */
+export async function firefoxGlossRoot(page: PuppeteerPage): Promise<ElementHandle<Node> | null> {
+  for (const handle of await page.$$(GLOSS_HOST)) {
+    const host = handle as unknown as BidiNodeHandle;
+    const shadow = host.remoteValue().value?.shadowRoot;
+    if (shadow) return host.constructor.from(shadow, host.realm);
+  }
+  return null;
+}
+
+/** Firefox: Gloss's open popover, or null when none is shown. */
 export async function firefoxPopover(page: PuppeteerPage): Promise<ShownPopover | null> {
-  const host = (await page.$(GLOSS_HOST)) as unknown as BidiNodeHandle | null;
-  const shadow = host?.remoteValue().value?.shadowRoot;
-  if (!host || !shadow) return null;
-  const root = host.constructor.from(shadow, host.realm);
-  return root.evaluate((node) => {
-    const dialog = (node as ShadowRoot).querySelector('[role="dialog"]');
-    return dialog?.checkVisibility() ? { label: dialog.getAttribute('aria-label'), text: (dialog as HTMLElement).innerText } : null;
-  });
+  const root = await firefoxGlossRoot(page);
+  return root
+    ? root.evaluate((node) => {
+        const dialog = (node as ShadowRoot).querySelector('[role="dialog"]');
+        return dialog?.checkVisibility() ? { label: dialog.getAttribute('aria-label'), text: (dialog as HTMLElement).innerText } : null;
+      })
+    : null;
 }
 
 /**
@@ -159,4 +169,18 @@ export async function openEntityByKeyboard(driver: KeyboardDriver, otherThan: st
     await driver.press(KEYS.nextName);
   }
   return null;
+}
+
+/**
+ * Chromium: presses a chord whose keydown may close Gloss's note editor, a frame of its own
+ * (Escape, Ctrl+Enter). Playwright's `press` sends the release at once, to the frame that had
+ * focus; when the keydown has meanwhile removed that frame, CDP waits for an answer the gone
+ * frame never gives, and the call hangs (60 s, now and then). So the keys are released once the
+ * page has had time to close the editor, and the release goes to the page.
+ */
+export async function pressThenRelease(page: PlaywrightPage, chord: string): Promise<void> {
+  const keys = chord.split('+');
+  for (const key of keys) await page.keyboard.down(key);
+  await page.waitForTimeout(150);
+  for (const key of keys.reverse()) await page.keyboard.up(key);
 }

@@ -1,7 +1,7 @@
 import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
-import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { FIREFOX_EXTENSION_UUID } from './browsers';
-import { GLOSS_HOST } from './gloss-page';
+import { callOnChromiumGlossRoot, firefoxGlossRoot, pressThenRelease } from './gloss-page';
 import type { PathHeaders } from './static-server';
 
 /**
@@ -117,52 +117,15 @@ function onlyReply(replies: unknown[]): unknown {
   return replies[0];
 }
 
-interface CdpNode {
-  backendNodeId: number;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
+/** Chromium: runs `fn` on Gloss's closed shadow root, through CDP, counted as the page's code (asPageCode). */
+export function inChromiumGlossRoot<T>(cdp: CDPSession, fn: (root: ShadowRoot) => T): Promise<T | null> {
+  return callOnChromiumGlossRoot<T>(cdp, `function () { const root = this; return ${calledAsPageCode(fn, 'root')}; }`);
 }
 
-function findHost(node: CdpNode): CdpNode | null {
-  if ((node.attributes ?? []).includes('data-gloss-state')) return node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
-    const found = findHost(child);
-    if (found) return found;
-  }
-  return null;
-}
-
-/**
- * Chromium: runs `fn` on Gloss's closed shadow root, reached through CDP (`pierce: true`). It runs
- * in the page's world, so it is counted as the page's code (asPageCode).
- */
-export async function inChromiumGlossRoot<T>(cdp: CDPSession, fn: (root: ShadowRoot) => T): Promise<T | null> {
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  const shadow = findHost(root)?.shadowRoots?.[0];
-  if (!shadow) return null;
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: object.objectId!,
-    functionDeclaration: `function () { const root = this; return ${calledAsPageCode(fn, 'root')}; }`,
-    returnByValue: true,
-  });
-  return (result.value as T | undefined) ?? null;
-}
-
-/** What puppeteer keeps of a node's WebDriver BiDi serialisation (see firefoxPopover in gloss-page.ts). */
-interface BidiNodeHandle {
-  remoteValue(): { value?: { shadowRoot?: { type: 'node'; sharedId: string } | null } };
-  realm: unknown;
-  constructor: { from(value: unknown, realm: unknown): ElementHandle<Node> };
-}
-
-/** Firefox: runs `fn` on Gloss's closed shadow root, through the reference BiDi serialises for it; counted as the page's code. */
+/** Firefox: runs `fn` on Gloss's closed shadow root, through its BiDi reference; counted as the page's code. */
 export async function inFirefoxGlossRoot<T>(page: PuppeteerPage, fn: (root: ShadowRoot) => T): Promise<T | null> {
-  const host = (await page.$(GLOSS_HOST)) as unknown as BidiNodeHandle | null;
-  const shadow = host?.remoteValue().value?.shadowRoot;
-  if (!host || !shadow) return null;
-  const root = host.constructor.from(shadow, host.realm);
+  const root = await firefoxGlossRoot(page);
+  if (!root) return null;
   // A page function: Puppeteer sends its source, so it can be built from a string.
   const counted = new Function('root', `return ${calledAsPageCode(fn, 'root')};`) as (node: Node) => T;
   return (await root.evaluate(counted)) as T;
@@ -191,7 +154,7 @@ export function playwrightHostile(page: PlaywrightPage, cdp: CDPSession, extensi
       await page.mouse.move(to.x, to.y, { steps: 5 });
       await page.mouse.up();
     },
-    press: (chord) => page.keyboard.press(chord),
+    press: (chord) => pressThenRelease(page, chord),
     type: (text) => page.keyboard.type(text),
     front: () => page.bringToFront(),
     extensionErrors,

@@ -1,6 +1,6 @@
 import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
-import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
-import { GLOSS_HOST } from './gloss-page';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { callOnChromiumGlossRoot, firefoxGlossRoot } from './gloss-page';
 
 /**
  * The notes' DOM contract the browser tests rely on (extension/marking/notes.ts): the host's
@@ -115,50 +115,15 @@ function readNotesUi(root: ShadowRoot): NotesUi {
   };
 }
 
-interface CdpNode {
-  backendNodeId: number;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
+/** Chromium: the notes UI, read inside Gloss's closed shadow root through CDP. */
+export function chromiumNotesUi(cdp: CDPSession): Promise<NotesUi | null> {
+  return callOnChromiumGlossRoot<NotesUi>(cdp, `function () { return (${readNotesUi.toString()})(this); }`);
 }
 
-function findHost(node: CdpNode): CdpNode | null {
-  if ((node.attributes ?? []).includes('data-gloss-state')) return node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
-    const found = findHost(child);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** Chromium: the notes UI, read through CDP (`pierce: true` reaches Gloss's closed shadow root). */
-export async function chromiumNotesUi(page: PlaywrightPage, cdp: CDPSession): Promise<NotesUi | null> {
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  const shadow = findHost(root)?.shadowRoots?.[0];
-  if (!shadow) return null;
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: object.objectId!,
-    functionDeclaration: `function () { return (${readNotesUi.toString()})(this); }`,
-    returnByValue: true,
-  });
-  return (result.value as NotesUi | null) ?? null;
-}
-
-/** What puppeteer keeps of a node's WebDriver BiDi serialisation (see `firefoxPopover`). */
-interface BidiNodeHandle {
-  remoteValue(): { value?: { shadowRoot?: { type: 'node'; sharedId: string } | null } };
-  realm: unknown;
-  constructor: { from(value: unknown, realm: unknown): ElementHandle<Node> };
-}
-
-/** Firefox: the notes UI, read through the closed root's BiDi reference (as `firefoxPopover` does). */
+/** Firefox: the notes UI, read through the closed root's BiDi reference. */
 export async function firefoxNotesUi(page: PuppeteerPage): Promise<NotesUi | null> {
-  const host = (await page.$(GLOSS_HOST)) as unknown as BidiNodeHandle | null;
-  const shadow = host?.remoteValue().value?.shadowRoot;
-  if (!host || !shadow) return null;
-  const root = host.constructor.from(shadow, host.realm);
-  return root.evaluate(readNotesUi as (node: Node) => NotesUi);
+  const root = await firefoxGlossRoot(page);
+  return root ? root.evaluate(readNotesUi as (node: Node) => NotesUi) : null;
 }
 
 /** The note editor in its frame, as the tests read it: the focused field's name, the text, the quote. */
