@@ -13,7 +13,7 @@ import type { PathHeaders } from './static-server';
 export const STRICT_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'; base-uri 'none'; form-action 'none'; sandbox allow-scripts";
 
-/** The static server's extra headers: csp.html is served with STRICT_CSP. */
+/** The static server's extra headers (on the folder prepareHostilePages makes): csp.html is served with STRICT_CSP. */
 export const HOSTILE_HEADERS: PathHeaders = { '/hostile/csp.html': { 'content-security-policy': STRICT_CSP } };
 
 /** What the note created on snoop.html says: the page must never find it. */
