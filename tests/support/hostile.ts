@@ -140,6 +140,21 @@ export async function pressPuppeteerChord(page: PuppeteerPage, chord: string): P
   for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
 }
 
+/** The mouse of a Playwright or a Puppeteer page: the calls a drag makes are the same in both. */
+interface DraggingMouse {
+  move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
+/** Presses at `from`, moves to `to` in a few steps, releases (a text selection). */
+async function drag(mouse: DraggingMouse, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await mouse.move(from.x, from.y);
+  await mouse.down();
+  await mouse.move(to.x, to.y, { steps: 5 });
+  await mouse.up();
+}
+
 /** The Playwright face of a Chromium page. */
 export function playwrightHostile(page: PlaywrightPage, cdp: CDPSession, extensionErrors: string[]): HostileBrowser {
   return {
@@ -148,12 +163,7 @@ export function playwrightHostile(page: PlaywrightPage, cdp: CDPSession, extensi
     inGlossRoot: (fn) => inChromiumGlossRoot(cdp, fn),
     move: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
     click: (x, y) => page.mouse.click(x, y),
-    async drag(from, to) {
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y, { steps: 5 });
-      await page.mouse.up();
-    },
+    drag: (from, to) => drag(page.mouse, from, to),
     press: (chord) => pressThenRelease(page, chord),
     type: (text) => page.keyboard.type(text),
     front: () => page.bringToFront(),
@@ -173,12 +183,7 @@ export function puppeteerHostile(page: PuppeteerPage, extensionErrors: string[])
     inGlossRoot: (fn) => inFirefoxGlossRoot(page, fn),
     move: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
     click: (x, y) => page.mouse.click(x, y),
-    async drag(from, to) {
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y, { steps: 5 });
-      await page.mouse.up();
-    },
+    drag: (from, to) => drag(page.mouse, from, to),
     press: (chord) => pressPuppeteerChord(page, chord),
     type: (text) => page.keyboard.type(text),
     front: () => page.bringToFront(),
