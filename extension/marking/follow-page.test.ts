@@ -62,7 +62,35 @@ describe('followPage', () => {
     await pause(TUNING.quietMs + 30);
     expect(changes).toEqual(['content']);
     paragraph.firstChild!.nodeValue = PARAGRAPH.toUpperCase();
+    // At the same address, a second report waits until minGapMs after the first.
+    await pause(TUNING.minGapMs);
+    expect(changes).toEqual(['content', 'content']);
+  });
+
+  it('marks a page that keeps adding text at the same address (a live blog) at most every minGapMs', async () => {
+    follow();
+    // A post every 2 s for 30 s.
+    for (let post = 0; post < 15; post += 1) {
+      addParagraph();
+      await pause(2_000);
+    }
+    await pause(TUNING.minGapMs);
+    const expected = Math.ceil((30_000 + TUNING.minGapMs) / TUNING.minGapMs);
+    expect(changes.length).toBeGreaterThanOrEqual(3);
+    expect(changes.length).toBeLessThanOrEqual(expected);
+    expect(new Set(changes)).toEqual(new Set(['content']));
+  });
+
+  it('never holds back a new address for the gap', async () => {
+    follow();
+    addParagraph();
     await pause(TUNING.quietMs + 30);
+    expect(changes).toEqual(['content']);
+    history.pushState(null, '', '/next-story');
+    document.querySelector('article')!.replaceChildren();
+    addParagraph();
+    // Seen by the address poll (no Navigation API here) and reported when quiet, long before minGapMs.
+    await pause(TUNING.quietMs + TUNING.pollMs + 40);
     expect(changes).toEqual(['content', 'content']);
   });
 

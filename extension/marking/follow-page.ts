@@ -36,6 +36,8 @@ export interface FollowTuning {
   addressWaitMs: number;
   /** How often the address is read where the Navigation API is missing. */
   pollMs: number;
+  /** The least time between two reports of text added at the same address (a live blog, a ticker). */
+  minGapMs: number;
 }
 
 /**
@@ -44,8 +46,11 @@ export interface FollowTuning {
  * those pieces and still marks new text within about a second. The 3 s cap keeps a page that
  * never stops mutating from postponing the re-run for ever. 120 visible characters are one
  * sentence of news (about 140 characters with spaces), well above a clock, a counter or a button.
+ * A page that keeps adding text at the same address (a live blog posting every few seconds) is
+ * marked again at most every 10 s: each re-run analyses the page anew and closes an open popover.
+ * A new address is a new article, and is never held back.
  */
-export const FOLLOW_DEFAULTS: FollowTuning = { quietMs: 750, maxWaitMs: 3_000, minNewChars: 120, addressWaitMs: 2_000, pollMs: 1_000 };
+export const FOLLOW_DEFAULTS: FollowTuning = { quietMs: 750, maxWaitMs: 3_000, minNewChars: 120, addressWaitMs: 2_000, pollMs: 1_000, minGapMs: 10_000 };
 
 /** Added text here is not the article's: the page's chrome, hidden parts, what the reader types, and text that is not shown. */
 const NOT_ARTICLE =
@@ -64,7 +69,7 @@ interface Burst {
 
 /** Watches the page until `signal` aborts; see the module comment. */
 export function followPage({ win, onChange, isOwn, signal, tuning }: FollowPageOptions): void {
-  const { quietMs, maxWaitMs, minNewChars, addressWaitMs, pollMs } = { ...FOLLOW_DEFAULTS, ...tuning };
+  const { quietMs, maxWaitMs, minNewChars, addressWaitMs, pollMs, minGapMs } = { ...FOLLOW_DEFAULTS, ...tuning };
   if (signal.aborted) return;
   const doc = win.document;
   let address = withoutHash(win.location.href);
@@ -73,6 +78,8 @@ export function followPage({ win, onChange, isOwn, signal, tuning }: FollowPageO
   let timer: ReturnType<typeof setTimeout> | undefined;
   let poll: ReturnType<typeof setInterval> | undefined;
   let watching = false;
+  /** When a change was last reported (performance.now()). */
+  let reportedAt = -Infinity;
 
   const observer = new win.MutationObserver((records) => {
     // Text is read only until the change is known to be worth a re-run; past that, one visible
@@ -117,7 +124,14 @@ export function followPage({ win, onChange, isOwn, signal, tuning }: FollowPageO
     checkAddress(); // an address change the poll has not seen yet belongs to this change
     const current = burst;
     if (!current) return;
-    if (current.chars >= minNewChars) return report('content');
+    if (current.chars >= minNewChars) {
+      const wait = current.addressAt === null ? reportedAt + minGapMs - performance.now() : 0;
+      if (wait > 0) {
+        timer = setTimeout(settle, wait);
+        return;
+      }
+      return report('content');
+    }
     if (current.addressAt !== null) {
       const waited = performance.now() - current.addressAt;
       if (waited < addressWaitMs) {
@@ -133,6 +147,7 @@ export function followPage({ win, onChange, isOwn, signal, tuning }: FollowPageO
 
   function report(change: PageChange): void {
     burst = null;
+    reportedAt = performance.now();
     title = doc.title;
     onChange(change);
   }
