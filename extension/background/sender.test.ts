@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isOwnSender, maySend, ownExtension, senderKind, SENDERS, type Sender } from './sender';
+import { maySend, ownExtension, senderKind, SENDERS, type Sender } from './sender';
 import { installSync } from './sync-browser';
 import { openStore } from '../store/store';
 import { SYNC_CONFIG_KEY } from '../sync/settings';
@@ -32,17 +32,15 @@ const strangers = {
   nothing: {},
 } satisfies Record<string, Sender>;
 
-describe('senderKind and isOwnSender', () => {
+describe('senderKind', () => {
   it('know Gloss’s own pages and its content scripts', () => {
     for (const sender of [senders.popup, senders.library, senders.optionsInTab, senders.worker]) expect(senderKind(sender, own)).toBe('page');
     for (const sender of [senders.content, senders.contentHttp]) expect(senderKind(sender, own)).toBe('content');
-    expect(isOwnSender(senders.content, own.id, own.origin)).toBe(true);
   });
 
   it('turn away every other sender', () => {
     for (const [name, sender] of Object.entries(strangers)) {
       expect(senderKind(sender, own), name).toBeNull();
-      expect(isOwnSender(sender, own.id, own.origin), name).toBe(false);
     }
     // An extension whose id is unknown (empty) recognises no one.
     expect(senderKind(senders.popup, { id: '', origin: 'chrome-extension:///' })).toBeNull();

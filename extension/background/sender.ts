@@ -42,14 +42,6 @@ export function senderKind(sender: Sender, own: OwnExtension): SenderKind | null
   return sender.tab !== undefined && sender.tab !== null && isWebPage(sender.url) ? 'content' : null;
 }
 
-/**
- * Whether `sender` is Gloss itself: our id, and either an extension page of ours (its address
- * on `extensionOrigin`) or our content script in a tab showing an http(s) page.
- */
-export function isOwnSender(sender: Sender, runtimeId: string, extensionOrigin: string): boolean {
-  return senderKind(sender, { id: runtimeId, origin: extensionOrigin }) !== null;
-}
-
 const PAGES: readonly SenderKind[] = ['page'];
 const PAGES_AND_CONTENT: readonly SenderKind[] = ['page', 'content'];
 
