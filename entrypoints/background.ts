@@ -9,7 +9,7 @@ import { receiveSnapshot } from '../extension/background/snapshot-port';
 import { installWikipedia } from '../extension/background/wikipedia-browser';
 import { readPlaceFactsRequest, type PlaceFactsReply } from '../extension/wikipedia/messages';
 import { placeFacts } from '../extension/wikipedia/gazetteer';
-import { readBackgroundRequest, type AnalyseReply, type AnalysisReply, type FindArticleReply } from '../extension/messages';
+import { readBackgroundRequest, type AnalyseReply, type AnalysisReply } from '../extension/messages';
 
 /**
  * The background has the article found on a snapshot of the page and analysed (Readability,
@@ -46,10 +46,10 @@ export default defineBackground(() => {
   });
   const unreachable = (error: unknown) => ({ ok: false as const, error: `Gloss's analysis could not be reached: ${error instanceof Error ? error.message : String(error)}` });
 
-  // A page's snapshot comes in parts on a port of its own (snapshot-port.ts), then is found as `gloss:find-article` is.
+  // A page's snapshot comes in parts on a port of its own (snapshot-port.ts); the article is found on the whole.
   browser.runtime.onConnect.addListener((port) => void receiveSnapshot(port, { own, find: (request) => host.answer(request).catch(unreachable) }));
 
-  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<FindArticleReply | AnalyseReply | AnalysisReply> | undefined => {
+  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<AnalyseReply | AnalysisReply> | undefined => {
     const request = readBackgroundRequest(message);
     if (request === null) return undefined; // not ours
     if (!maySend(message, sender, own)) return undefined; // not from a part of Gloss that sends this
@@ -57,7 +57,7 @@ export default defineBackground(() => {
     if (request.type === 'gloss:last-analysis') {
       return recall(request.tabId).then((analysis) => ({ ok: true, analysis }));
     }
-    if (request.type === 'gloss:find-article') return host.answer(request).catch(unreachable);
+    if (request.type !== 'gloss:analyse') return undefined; // a snapshot comes on its port (maySend refused it)
     return host.answer(request).then(async (reply) => {
       const tabId = sender.tab?.id;
       if (reply.ok && tabId !== undefined) await remember(tabId, reply.analysis);

@@ -68,7 +68,6 @@ describe('maySend', () => {
     { type: 'gloss:offscreen', request: { type: 'gloss:find-article', html: '', url: '' } },
   ];
   const CONTENT_TOO = [
-    { type: 'gloss:find-article', html: '<p>x</p>', url: 'https://news.example/a' },
     { type: 'gloss:snapshot' }, // a snapshot port's name, checked when it connects
     { type: 'gloss:analyse' },
     { type: 'gloss:background:lookup' },
@@ -102,6 +101,9 @@ describe('maySend', () => {
     for (const message of [{ type: 'gloss:unknown' }, { type: 'constructor' }, { type: '__proto__' }, 'gloss:sync:status', null, undefined, { type: 5 }]) {
       expect(maySend(message, senders.library, own)).toBe(false);
     }
+    // A whole snapshot in one message: snapshots come in parts on their port only.
+    const snapshot = { type: 'gloss:find-article', html: '<p>x</p>', url: 'https://news.example/a' };
+    for (const sender of [senders.content, senders.popup]) expect(maySend(snapshot, sender, own)).toBe(false);
   });
 
   it('has a rule for every message the background reads', () => {

@@ -51,9 +51,9 @@ const PAGES_AND_CONTENT: readonly SenderKind[] = ['page', 'content'];
  * the whole library, memory and sync comes from Gloss's pages only.
  */
 export const SENDERS: Readonly<Record<string, readonly SenderKind[]>> = {
-  // The page's analysis (content script); the popup asks for a tab's last one.
-  'gloss:find-article': PAGES_AND_CONTENT,
-  // The port a content script sends its page's snapshot through (its name, checked when it connects).
+  // The page's analysis (content script); the popup asks for a tab's last one. A page's snapshot
+  // comes on a port of its own (its name, checked when it connects), never as one message: the
+  // `gloss:find-article` request is only the worker's, inside its offscreen envelope.
   'gloss:snapshot': PAGES_AND_CONTENT,
   'gloss:analyse': PAGES_AND_CONTENT,
   'gloss:last-analysis': PAGES,
